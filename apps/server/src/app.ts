@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { createOfficesService } from './modules/offices/index.ts';
+import { createSimService, simRoutes } from './modules/sim/index.ts';
+import { SimulatedClock, type Clock } from './platform/clock.ts';
+import { registerHealth } from './platform/health.ts';
+import { registerLanguage } from './platform/language.ts';
+import { createLogger } from './platform/logging.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { registerOpenApi } from './platform/openapi.ts';
+import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
+import { zodValidatorCompiler } from './platform/validation.ts';
+import { registerWeb } from './platform/web.ts';
+
+/**
+ * Ports to outside systems (Dukcapil, SIMPONI, SMTP, SMS, blob storage) join here as their modules
+ * land; each gets a real adapter and a simulator, chosen by `main`.
+ */
+export type Adapters = Readonly<Record<string, never>>;
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly db: DatabaseHandle;
+  readonly clock: Clock;
+  readonly adapters: Adapters;
+  readonly logger?: Logger;
+}
+
+export const APP_VERSION = '0.1.0';
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const SIM_CLOCK_SYNC_MS = 2_000;
+
+/** Builds the whole service; `main` is the only caller that listens on a port. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, db, clock } = deps;
+  const app = Fastify({
+    loggerInstance: (deps.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Keep a caller's id for tracing across systems, but only if it is short and harmless.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, { code: error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' });
+    },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerLanguage(app);
+  registerProblemHandlers(app);
+  registerClosingGuard(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerOpenApi(app, APP_VERSION);
+  registerMetrics(app, db);
+  registerHealth(app, db);
+  registerProblemTypes(app);
+
+  const offices = createOfficesService({ db: db.db });
+
+  if (config.simulation) {
+    if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
+    const sim = createSimService({ db: db.db, clock, offices, residentCount: config.simResidents });
+    await app.register(simRoutes, { prefix: '/sim', sim });
+    startClockSync(app, sim.syncClock);
+  }
+
+  const web = await registerWeb(app, config.webDistDir ?? DEFAULT_WEB_DIST);
+  app.setNotFoundHandler((request, reply) => {
+    if (web?.serveSpaFallback(request, reply)) return reply;
+    return sendProblem(request, reply, { code: 'NOT_FOUND' });
+  });
+
+  return app;
+}
+
+/** While shutting down, requests on kept-alive connections get a clear 503 and the connection closes. */
+function registerClosingGuard(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    return sendProblem(request, reply, { code: 'SERVICE_UNAVAILABLE' });
+  });
+}
+
+/** Another instance may advance the simulated clock; adopt its offset every few seconds. */
+function startClockSync(app: FastifyInstance, sync: () => Promise<void>): void {
+  const timer = setInterval(() => {
+    sync().catch((error: unknown) => app.log.warn({ err: error }, 'simulated clock sync failed'));
+  }, SIM_CLOCK_SYNC_MS);
+  timer.unref();
+  app.addHook('onReady', sync);
+  app.addHook('onClose', async () => clearInterval(timer));
+}

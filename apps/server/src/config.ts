@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, described once. `main.ts` parses the environment with this at
+ * start-up; nothing else reads `process.env`.
+ */
+const onOff = z.enum(['on', 'off']);
+
+/** Values shipped in examples and docs; production must never run with them. */
+export const knownDefaultSecrets = new Set(['change-me', 'changeme', 'secret', 'development', 'test']);
+const MIN_SECRET_LENGTH = 32;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe('Base URL users reach the service at; defaults to http://HOST:PORT'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .describe('PostgreSQL; unset means embedded PGlite under DATA_DIR'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Embedded database and files'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  SIMULATION: onOff.optional().describe('Simulators under /sim; default on without DATABASE_URL'),
+  SIMPONI_WEBHOOK_SECRET: z.string().min(1).optional().describe('HMAC secret of payment notifications'),
+  RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TRUST_PROXY: onOff.default('off').describe('Trust X-Forwarded-* from a reverse proxy'),
+  SIM_RESIDENTS: z.coerce.number().int().min(500).max(100_000).default(1000),
+  WEB_DIST_DIR: z.string().min(1).optional().describe('Built web app; defaults to apps/web/dist'),
+});
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  /** Where users reach the service (links in e-mails); unset means http://HOST:PORT. */
+  readonly publicUrl: string | undefined;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly dbPoolMax: number;
+  readonly simulation: boolean;
+  readonly simponiWebhookSecret: string | undefined;
+  readonly rateLimitScale: number;
+  readonly bodyLimitBytes: number;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly shutdownTimeoutMs: number;
+  readonly trustProxy: boolean;
+  readonly simResidents: number;
+  readonly webDistDir: string | undefined;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => describeIssue(issue, env)) };
+  }
+  const e = parsed.data;
+  const config: Config = {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    dbPoolMax: e.DB_POOL_MAX,
+    simulation: (e.SIMULATION ?? (e.DATABASE_URL ? 'off' : 'on')) === 'on',
+    simponiWebhookSecret: e.SIMPONI_WEBHOOK_SECRET,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY === 'on',
+    simResidents: e.SIM_RESIDENTS,
+    webDistDir: e.WEB_DIST_DIR,
+  };
+  const problems = config.env === 'production' ? productionProblems(config) : [];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+/** What production refuses, each naming the setting to fix. */
+function productionProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.simulation) {
+    problems.push('SIMULATION: must be "off" when NODE_ENV=production (simulators never run in production)');
+  }
+  if (!config.databaseUrl) {
+    problems.push(
+      'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)',
+    );
+  }
+  const secret = config.simponiWebhookSecret;
+  if (!secret) {
+    problems.push('SIMPONI_WEBHOOK_SECRET: required when NODE_ENV=production');
+  } else if (knownDefaultSecrets.has(secret.toLowerCase()) || secret.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `SIMPONI_WEBHOOK_SECRET: a default or short value is refused in production (use ${MIN_SECRET_LENGTH}+ random characters)`,
+    );
+  }
+  return problems;
+}
+
+/** Shells often export a variable as empty; treat that as unset so defaults apply. */
+function withoutEmptyValues(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') result[key] = value.trim();
+  }
+  return result;
+}
+
+const secretNames = new Set(['SIMPONI_WEBHOOK_SECRET', 'DATABASE_URL']);
+
+function describeIssue(issue: z.core.$ZodIssue, env: Readonly<Record<string, string | undefined>>): string {
+  const name = String(issue.path[0] ?? '(environment)');
+  const given = env[name];
+  const shown = given === undefined || secretNames.has(name) ? '' : ` (got "${given}")`;
+  return `${name}: ${issue.message}${shown}`;
+}
+
+export function formatConfigProblems(problems: readonly string[]): string {
+  const heading = `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):`;
+  return [heading, ...problems.map((p) => `  - ${p}`)].join('\n');
+}

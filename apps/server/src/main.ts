@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:net';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import { formatConfigProblems, loadConfig, type Config } from './config.ts';
+import { DataDirectoryInUseError } from './db/data-dir-lock.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { openPglite } from './db/pglite.ts';
+import { openPostgres } from './db/postgres.ts';
+import { PILOT_OFFICE_CODES, type DemoOfficer } from './modules/sim/index.ts';
+import { SimulatedClock, systemClock } from './platform/clock.ts';
+import { createLogger } from './platform/logging.ts';
+import { DOCS_PATH } from './platform/openapi.ts';
+import { prepareDatabase } from './startup.ts';
+
+/** The only place that reads the environment, opens the port and owns the process. */
+async function main(): Promise<void> {
+  const result = loadConfig(process.env);
+  if (!result.ok) fail(formatConfigProblems(result.problems));
+  const config = result.config;
+  const logger = createLogger(config.logLevel);
+
+  const db = await openDatabase(config);
+  let demoOfficers: readonly DemoOfficer[];
+  try {
+    const prepared = await prepareDatabase(db, config);
+    demoOfficers = prepared.demoOfficers;
+    if (prepared.referenceDataLoaded.length > 0) {
+      logger.info({ datasets: prepared.referenceDataLoaded }, 'reference data loaded');
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'database migration or seeding failed');
+    await db.close();
+    process.exit(1);
+  }
+
+  const clock = config.simulation ? new SimulatedClock() : systemClock;
+  const app = await buildApp({ config, db, clock, adapters: {}, logger });
+  installShutdown(app.close.bind(app), db, config, logger);
+  await app.listen({ host: config.host, port: config.port });
+  printBanner(config, app.server.address(), demoOfficers, db.kind);
+}
+
+async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    return await openPglite(config.dataDir);
+  } catch (error) {
+    if (error instanceof DataDirectoryInUseError) fail(error.message);
+    throw error;
+  }
+}
+
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
+function installShutdown(
+  closeApp: () => Promise<void>,
+  db: DatabaseHandle,
+  config: Config,
+  logger: Logger,
+): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await closeApp();
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+function printBanner(
+  config: Config,
+  address: ReturnType<Server['address']>,
+  officers: readonly DemoOfficer[],
+  database: DatabaseHandle['kind'],
+): void {
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl ?? `http://${config.host}:${port}`;
+  const lines = [
+    '',
+    `M-Paspor is running (${database === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}${config.simulation ? ', simulation on' : ''})`,
+    `  Applicant app    ${base}/`,
+    `  Officer console  ${base}/console`,
+    `  API docs         ${base}${DOCS_PATH}`,
+  ];
+  if (config.simulation) {
+    const shown = officers.filter(
+      (o) => o.officeCode === null || (PILOT_OFFICE_CODES as readonly string[]).includes(o.officeCode),
+    );
+    lines.push(`  Simulators       ${base}/sim/officers, ${base}/sim/dukcapil/residents, ${base}/sim/clock`);
+    lines.push('', `Demo officer logins (all ${officers.length}: ${base}/sim/officers):`);
+    for (const o of shown) lines.push(`  ${o.username.padEnd(32)} ${o.password}   ${o.roles.join(', ')}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+await main();

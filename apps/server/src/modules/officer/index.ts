@@ -1,0 +1,1 @@
+export { createOfficerService, type OfficerAccount, type OfficerService } from './service.ts';

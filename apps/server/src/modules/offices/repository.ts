@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../../db/database.ts';
+import { districts, offices, provinces, regencies } from '../../db/schema/offices.ts';
+import type { District, Office, Province, Regency } from './reference.ts';
+
+const BATCH = 1000;
+
+const excluded = (column: AnyPgColumn) => sql.raw(`excluded."${column.name}"`);
+
+async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+/** Upserts only: a code that left the reference files stays, since other rows may refer to it. */
+export async function upsertRegions(
+  db: Database,
+  data: { provinces: Province[]; regencies: Regency[]; districts: District[] },
+): Promise<void> {
+  await inBatches(data.provinces, (batch) =>
+    db
+      .insert(provinces)
+      .values(batch)
+      .onConflictDoUpdate({ target: provinces.code, set: { name: excluded(provinces.name) } }),
+  );
+  await inBatches(data.regencies, (batch) =>
+    db
+      .insert(regencies)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: regencies.code,
+        set: {
+          provinceCode: excluded(regencies.provinceCode),
+          name: excluded(regencies.name),
+          lat: excluded(regencies.lat),
+          lon: excluded(regencies.lon),
+          timeZone: excluded(regencies.timeZone),
+        },
+      }),
+  );
+  await inBatches(data.districts, (batch) =>
+    db
+      .insert(districts)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: districts.code,
+        set: { regencyCode: excluded(districts.regencyCode), name: excluded(districts.name) },
+      }),
+  );
+}
+
+export async function upsertOffices(db: Database, rows: readonly Office[]): Promise<void> {
+  await inBatches(rows, (batch) =>
+    db
+      .insert(offices)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: offices.code,
+        set: Object.fromEntries(
+          (
+            [
+              'name',
+              'officeClass',
+              'tpi',
+              'city',
+              'province',
+              'regencyCode',
+              'lat',
+              'lon',
+              'timeZone',
+              'address',
+              'source',
+            ] as const
+          ).map((key) => [key, excluded(offices[key])]),
+        ),
+      }),
+  );
+}
+
+export interface OfficeSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+export async function listOffices(db: Database): Promise<OfficeSummary[]> {
+  return db
+    .select({ code: offices.code, name: offices.name, timeZone: offices.timeZone })
+    .from(offices)
+    .orderBy(offices.code);
+}

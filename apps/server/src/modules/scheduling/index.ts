@@ -1,0 +1,2 @@
+export { readHolidays, type Holiday } from './holidays.ts';
+export { schedulingReferenceLoaders } from './service.ts';

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  simClockAdvanceSchema,
+  simClockSchema,
+  simOfficerSchema,
+  simOutboxMessageSchema,
+  simOutboxQuerySchema,
+  simResidentSchema,
+  simResidentsQuerySchema,
+} from '#shared/contracts/sim.ts';
+import type { SimService } from './service.ts';
+
+const tags = ['simulation'];
+
+export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { sim }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/clock',
+    { schema: { tags, summary: 'Read the simulated clock', response: { 200: simClockSchema } } },
+    () => sim.clock(),
+  );
+
+  r.post(
+    '/clock',
+    {
+      schema: {
+        tags,
+        summary: 'Move the simulated clock forward',
+        body: simClockAdvanceSchema,
+        response: { 200: simClockSchema },
+      },
+    },
+    (request) => sim.advanceClock(request.body.advanceMinutes),
+  );
+
+  r.get(
+    '/outbox',
+    {
+      schema: {
+        tags,
+        summary: 'E-mails and SMS sent to an address, newest first',
+        querystring: simOutboxQuerySchema,
+        response: { 200: z.array(simOutboxMessageSchema) },
+      },
+    },
+    (request) => sim.outbox(request.query),
+  );
+
+  r.get(
+    '/dukcapil/residents',
+    {
+      schema: {
+        tags,
+        summary: 'Synthetic residents of the simulated civil registry (Dukcapil)',
+        querystring: simResidentsQuerySchema,
+        response: { 200: z.array(simResidentSchema) },
+      },
+    },
+    (request) =>
+      sim
+        .residents()
+        .slice(request.query.offset, request.query.offset + request.query.limit)
+        .map((r) => ({
+          nik: r.nik,
+          fullName: r.fullName,
+          dateOfBirth: r.dateOfBirth,
+          placeOfBirth: r.placeOfBirth,
+          sex: r.sex,
+          maritalStatus: r.maritalStatus,
+          married: r.maritalStatus !== 'BELUM_KAWIN',
+          previousPassportNumber: r.previousPassport?.number ?? null,
+        })),
+  );
+
+  r.get(
+    '/officers',
+    {
+      schema: {
+        tags,
+        summary: 'Demo officer accounts and their passwords',
+        response: { 200: z.array(simOfficerSchema) },
+      },
+    },
+    async () => (await sim.officers()).map((o) => ({ ...o, roles: [...o.roles] })),
+  );
+};

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import type { SimulatedClock } from '../../platform/clock.ts';
+import type { OfficerService } from '../officer/index.ts';
+import { readDistricts, readOffices, readRegencies, type OfficesService } from '../offices/index.ts';
+import { demoOfficers, type DemoOfficer } from './demo-officers.ts';
+import * as repository from './repository.ts';
+import { generateResidents, type Resident } from './residents.ts';
+
+const SECRET_KEY = 'simulation.secret';
+const CLOCK_OFFSET_KEY = 'clock.offsetMs';
+const MINUTE_MS = 60_000;
+
+export interface SimClockState {
+  readonly now: string;
+  readonly offsetMinutes: number;
+}
+
+export interface OutboxMessage {
+  readonly to: string;
+  readonly channel: 'EMAIL' | 'SMS';
+  readonly subject: string | null;
+  readonly text: string;
+  readonly createdAt: string;
+}
+
+export interface SimService {
+  clock(): Promise<SimClockState>;
+  advanceClock(minutes: number): Promise<SimClockState>;
+  /** Adopts the offset another instance may have written; cheap enough to run every few seconds. */
+  syncClock(): Promise<void>;
+  residents(): readonly Resident[];
+  officers(): Promise<DemoOfficer[]>;
+  /** Messages sent to an address, newest first; notifications do not exist yet, so none are. */
+  outbox(query: { to?: string | undefined; limit: number }): Promise<OutboxMessage[]>;
+}
+
+export interface SimServiceDeps {
+  readonly db: Database;
+  readonly clock: SimulatedClock;
+  readonly offices: OfficesService;
+  readonly residentCount: number;
+}
+
+export function createSimService(deps: SimServiceDeps): SimService {
+  let residents: Resident[] | undefined;
+  const state = (): SimClockState => ({
+    now: deps.clock.now().toISOString(),
+    offsetMinutes: Math.floor(deps.clock.offsetMs / MINUTE_MS),
+  });
+  const syncClock = async () => {
+    deps.clock.syncOffset((await repository.readSetting<number>(deps.db, CLOCK_OFFSET_KEY)) ?? 0);
+  };
+  return {
+    async clock() {
+      await syncClock();
+      return state();
+    },
+    async advanceClock(minutes) {
+      const offset = await repository.addToNumberSetting(deps.db, CLOCK_OFFSET_KEY, minutes * MINUTE_MS);
+      deps.clock.syncOffset(offset);
+      return state();
+    },
+    syncClock,
+    residents() {
+      residents ??= generateResidents(deps.residentCount, residentGeography());
+      return residents;
+    },
+    async officers() {
+      return demoOfficers(await deps.offices.listOffices(), await simulationSecret(deps.db));
+    },
+    async outbox() {
+      return [];
+    },
+  };
+}
+
+export function residentGeography() {
+  return {
+    districts: readDistricts(),
+    regencies: readRegencies(),
+    officeCodes: readOffices().map((o) => o.code),
+  };
+}
+
+/** One random secret per installation (data directory or database), made on first start. */
+export async function simulationSecret(db: Database): Promise<string> {
+  const existing = await repository.readSetting<string>(db, SECRET_KEY);
+  return existing ?? repository.insertSettingIfAbsent(db, SECRET_KEY, randomBytes(32).toString('hex'));
+}
+
+/**
+ * Start-up step of simulation mode (runs under the start-up lock): makes the installation secret and
+ * the demo officers. Returns the officers so `main` can print some logins.
+ */
+export async function prepareSimulation(deps: {
+  db: Database;
+  offices: OfficesService;
+  officer: OfficerService;
+}): Promise<{ officers: DemoOfficer[]; created: number }> {
+  const officers = demoOfficers(await deps.offices.listOffices(), await simulationSecret(deps.db));
+  const created = await deps.officer.ensureOfficers(officers);
+  return { officers, created };
+}

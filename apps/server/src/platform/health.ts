@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DatabaseHandle } from '../db/database.ts';
+import { DomainError } from './errors.ts';
+
+const READY_TIMEOUT_MS = 2_000;
+
+export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+
+  r.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database answers',
+        response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      try {
+        await withTimeout(db.ping(), READY_TIMEOUT_MS);
+      } catch (cause) {
+        throw new DomainError({
+          code: 'SERVICE_UNAVAILABLE',
+          detail: { id: 'Basis data belum menjawab.', en: 'The database does not answer yet.' },
+          cause,
+        });
+      }
+      return { status: 'ready' as const, database: db.kind };
+    },
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

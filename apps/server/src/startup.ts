@@ -1,0 +1,37 @@
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { createOfficerService } from './modules/officer/index.ts';
+import { createOfficesService, officesReferenceLoaders } from './modules/offices/index.ts';
+import { schedulingReferenceLoaders } from './modules/scheduling/index.ts';
+import { prepareSimulation, type DemoOfficer } from './modules/sim/index.ts';
+import { seedReferenceData } from './platform/reference-data.ts';
+
+export interface PreparedDatabase {
+  /** Reference datasets (re)loaded by this start; empty when the database was current. */
+  readonly referenceDataLoaded: readonly string[];
+  readonly demoOfficers: readonly DemoOfficer[];
+}
+
+/**
+ * Migrations, reference data and (in simulation) demo accounts, under one cluster-wide lock, so
+ * instances that start together take turns and the later ones find everything done.
+ */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  config: Pick<Config, 'simulation'>,
+): Promise<PreparedDatabase> {
+  return handle.withStartupLock(async (db) => {
+    await handle.migrate(db);
+    const referenceDataLoaded = await seedReferenceData(db, [
+      ...officesReferenceLoaders,
+      ...schedulingReferenceLoaders,
+    ]);
+    if (!config.simulation) return { referenceDataLoaded, demoOfficers: [] };
+    const { officers } = await prepareSimulation({
+      db,
+      offices: createOfficesService({ db }),
+      officer: createOfficerService({ db }),
+    });
+    return { referenceDataLoaded, demoOfficers: officers };
+  });
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import { FixedClock, SimulatedClock, type Clock } from '../../src/platform/clock.ts';
+import { openTestDatabase } from './test-database.ts';
+
+/** A start instant for tests: a Wednesday, 10:00 WIB. */
+export const TEST_START = '2026-11-25T03:00:00.000Z';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const result = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATION: 'on' });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return { ...result.config, webDistDir: '/nonexistent', ...overrides };
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly db: DatabaseHandle;
+  readonly clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly config?: Partial<Config>;
+  readonly db?: DatabaseHandle;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+/** The real app on a fresh test database (or the one given), with a simulated clock that stands still. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = testConfig(options.config);
+  const db = options.db ?? (await openTestDatabase());
+  const clock =
+    options.clock ??
+    (config.simulation ? new SimulatedClock(0, new FixedClock(TEST_START)) : new FixedClock(TEST_START));
+  const app = await buildApp({
+    config,
+    db,
+    clock,
+    adapters: {},
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    async close() {
+      await app.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

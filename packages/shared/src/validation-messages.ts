@@ -1,0 +1,20 @@
+import type { Localized } from './i18n.ts';
+
+/**
+ * Messages that schemas name by key (`z.string().refine(fn, { message: 'date.format' })`), so the
+ * server can answer in the request's language while the schema stays shared with the web app.
+ */
+export const validationMessages = {
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  'date.format': { id: 'Gunakan format tanggal TTTT-BB-HH.', en: 'Use the date format YYYY-MM-DD.' },
+  'json.invalid': {
+    id: 'Isi permintaan bukan JSON yang benar.',
+    en: 'The request body is not valid JSON.',
+  },
+} as const satisfies Record<string, Localized>;
+
+export type ValidationMessageKey = keyof typeof validationMessages;
+
+export function isValidationMessageKey(value: string): value is ValidationMessageKey {
+  return Object.hasOwn(validationMessages, value);
+}

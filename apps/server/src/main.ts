@@ -79,8 +79,10 @@ function installShutdown(
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: a terminal's Ctrl-C reaches us twice (directly and forwarded by npm), and a
+  // second signal must not cut the graceful shutdown short.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 function printBanner(

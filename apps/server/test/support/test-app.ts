@@ -27,6 +27,8 @@ export interface TestAppOptions {
   readonly db?: DatabaseHandle;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Adds test-only routes (a slow one, a failing one) before the app is ready. */
+  readonly extend?: (app: FastifyInstance) => void;
 }
 
 /** The real app on a fresh test database (or the one given), with a simulated clock that stands still. */
@@ -43,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     adapters: {},
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  options.extend?.(app);
   await app.ready();
   return {
     app,

@@ -87,7 +87,7 @@ function birthDate(random: Random, age: number): string {
 
 /** A few married 16-year-olds exist on purpose: marriage makes a minor an adult for passports. */
 function pickMaritalStatus(random: Random, age: number, index: number): MaritalStatus {
-  if (age < 17) return age === 16 && index % 7 === 0 ? 'KAWIN' : 'BELUM_KAWIN';
+  if (age < 17) return age >= 15 && index % 4 === 0 ? 'KAWIN' : 'BELUM_KAWIN';
   const marriedShare = age < 23 ? 0.2 : age < 31 ? 0.55 : 0.8;
   if (!random.chance(marriedShare)) return 'BELUM_KAWIN';
   if (age > 35 && random.chance(0.1)) return random.chance(0.5) ? 'CERAI_HIDUP' : 'CERAI_MATI';

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { formatConfigProblems, loadConfig } from './config.ts';
+
+const strongSecret = 'k3N9vQ2xW7pL4mR8tY1uZ6aB0cD5eF3gH';
+const production = {
+  NODE_ENV: 'production',
+  SIMULATION: 'off',
+  DATABASE_URL: 'postgres://mpaspor@db.internal:5432/mpaspor',
+  SIMPONI_WEBHOOK_SECRET: strongSecret,
+};
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database with simulation on, listening on 127.0.0.1:3000', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.config).toMatchObject({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      simulation: true,
+      rateLimitScale: 1,
+    });
+  });
+
+  it('turns simulation off by default when DATABASE_URL is set, and on when asked', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/mpaspor';
+    expect(loadConfig({ DATABASE_URL: url }).ok && loadConfig({ DATABASE_URL: url })).toMatchObject({
+      config: { simulation: false },
+    });
+    const on = loadConfig({ DATABASE_URL: url, SIMULATION: 'on' });
+    expect(on.ok && on.config.simulation).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ PORT: '', DATABASE_URL: ' ' });
+    expect(result.ok && result.config).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('names every bad setting in one answer', () => {
+    const result = loadConfig({
+      PORT: 'eighty',
+      SIMULATION: 'maybe',
+      DATABASE_URL: 'mysql://x',
+      RATE_LIMIT_SCALE: '-2',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'staging',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    const named = problems.map((p) => p.split(':')[0]);
+    expect(named.sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'NODE_ENV',
+      'PORT',
+      'RATE_LIMIT_SCALE',
+      'SIMULATION',
+    ]);
+    expect(problems.find((p) => p.startsWith('PORT'))).toContain('(got "eighty")');
+  });
+
+  it('never repeats a secret or a database URL in the message', () => {
+    const result = loadConfig({ DATABASE_URL: 'mysql://user:hunter2@host/db' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
+  it('accepts a complete production configuration', () => {
+    const result = loadConfig(production);
+    expect(result.ok && result.config).toMatchObject({ env: 'production', simulation: false });
+  });
+
+  it('refuses simulation mode in production and says which setting', () => {
+    const result = loadConfig({ ...production, SIMULATION: 'on' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^SIMULATION: must be "off"/)]);
+  });
+
+  it('refuses production without DATABASE_URL, which would also mean simulation by default', () => {
+    const { DATABASE_URL: _, SIMULATION: __, ...rest } = production;
+    const result = loadConfig(rest);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'SIMULATION']);
+  });
+
+  it.each([undefined, 'change-me', 'short'])('refuses the webhook secret %j in production', (secret) => {
+    const result = loadConfig({ ...production, SIMPONI_WEBHOOK_SECRET: secret });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]).toMatch(/^SIMPONI_WEBHOOK_SECRET: /);
+    expect(JSON.stringify(result)).not.toContain('change-me');
+  });
+
+  it('formats the problems as one readable message', () => {
+    expect(formatConfigProblems(['PORT: bad', 'HOST: bad'])).toBe(
+      'Invalid configuration (2 problems):\n  - PORT: bad\n  - HOST: bad',
+    );
+  });
+});

@@ -12,15 +12,10 @@ export const officerRoles = [
 ] as const;
 export type OfficerRole = (typeof officerRoles)[number];
 
-/** Everything an office supervisor may do inside their own office. */
-export const officeSupervisorRoles = [
-  'CHECK_IN',
-  'VERIFIER',
-  'BIOMETRICS',
-  'ADJUDICATOR',
-  'ISSUER',
-  'OFFICE_ADMIN',
-] as const satisfies readonly OfficerRole[];
+/** Everything an office supervisor may do inside their own office: all roles but HQ's. */
+export const officeSupervisorRoles = officerRoles.filter(
+  (role): role is Exclude<OfficerRole, 'HQ_ADMIN'> => role !== 'HQ_ADMIN',
+);
 
 export const officerRoleLabels = {
   CHECK_IN: { id: 'Petugas Kedatangan', en: 'Check-in officer' },

@@ -1,12 +1,18 @@
+import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { Adapters } from './adapters.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { createOfficesService } from './modules/offices/index.ts';
+import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
+import { createIdentityService } from './modules/identity/index.ts';
+import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
+import { createOfficesService, regionDirectory } from './modules/offices/index.ts';
 import { createSimService, simRoutes } from './modules/sim/index.ts';
+import { registerAccess } from './platform/access.ts';
 import { SimulatedClock, type Clock } from './platform/clock.ts';
 import { registerHealth } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
@@ -14,20 +20,21 @@ import { createLogger } from './platform/logging.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
+import {
+  createDatabaseRateLimitStore,
+  createRateLimiter,
+  type RateLimitStore,
+} from './platform/rate-limit.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
 import { registerWeb } from './platform/web.ts';
-
-/**
- * Ports to outside systems (Dukcapil, SIMPONI, SMTP, SMS, blob storage) join here as their modules
- * land; each gets a real adapter and a simulator, chosen by `main`.
- */
-export type Adapters = Readonly<Record<string, never>>;
 
 export interface AppDependencies {
   readonly config: Config;
   readonly db: DatabaseHandle;
   readonly clock: Clock;
   readonly adapters: Adapters;
+  /** Shared counters of the rate limiter; the database when absent (Redis when REDIS_URL is set). */
+  readonly rateLimitStore?: RateLimitStore;
   readonly logger?: Logger;
 }
 
@@ -38,7 +45,8 @@ const SIM_CLOCK_SYNC_MS = 2_000;
 
 /** Builds the whole service; `main` is the only caller that listens on a port. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, db, clock } = deps;
+  const { config, db, clock, adapters } = deps;
+  if (!config.secretKey) throw new Error('buildApp needs config.secretKey (main resolves it at start-up)');
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
@@ -63,6 +71,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await app.register(cookie);
 
   await registerOpenApi(app, APP_VERSION);
   registerMetrics(app, db);
@@ -70,6 +79,36 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerProblemTypes(app);
 
   const offices = createOfficesService({ db: db.db });
+  const worker = createOutboxWorker({
+    db: db.db,
+    clock,
+    mail: adapters.mail,
+    sms: adapters.sms,
+    logger: app.log,
+    pollMs: config.outboxPollMs,
+    leaseMs: config.outboxLeaseMs,
+  });
+  const notifications = createNotificationService({ db: db.db, clock, wake: worker.wake });
+  const accounts = createAccountsService({
+    db: db.db,
+    clock,
+    identity: createIdentityService({ dukcapil: adapters.dukcapil, clock, regions: regionDirectory() }),
+    notifications,
+    limiter: createRateLimiter({
+      store: deps.rateLimitStore ?? createDatabaseRateLimitStore(db.db),
+      scale: config.rateLimitScale,
+      now: () => clock.now().getTime(),
+    }),
+    secretKey: config.secretKey,
+    sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    smsEnabled: adapters.sms !== null,
+  });
+  registerAccess(app, { authenticateApplicant: accounts.authenticate });
+  await app.register(accountsRoutes, {
+    prefix: '/api/v1',
+    accounts,
+    secureCookies: config.env === 'production',
+  });
 
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
@@ -77,6 +116,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await app.register(simRoutes, { prefix: '/sim', sim });
     startClockSync(app, sim.syncClock);
   }
+
+  app.addHook('onReady', async () => worker.start());
+  app.addHook('onClose', async () => worker.stop());
 
   const web = await registerWeb(app, config.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler((request, reply) => {

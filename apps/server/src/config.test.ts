@@ -7,6 +7,9 @@ const production = {
   SIMULATION: 'off',
   DATABASE_URL: 'postgres://mpaspor@db.internal:5432/mpaspor',
   SIMPONI_WEBHOOK_SECRET: strongSecret,
+  SECRET_KEY: `${strongSecret}-key`,
+  SMTP_URL: 'smtp://mailer:secret@mail.internal:587',
+  DUKCAPIL_URL: 'https://dukcapil.internal/api',
 };
 
 describe('loadConfig', () => {
@@ -85,11 +88,22 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'SIMULATION']);
   });
 
-  it.each([undefined, 'change-me', 'short'])('refuses the webhook secret %j in production', (secret) => {
-    const result = loadConfig({ ...production, SIMPONI_WEBHOOK_SECRET: secret });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatch(/^SIMPONI_WEBHOOK_SECRET: /);
-    expect(JSON.stringify(result)).not.toContain('change-me');
+  it.each(['SIMPONI_WEBHOOK_SECRET', 'SECRET_KEY'])(
+    'refuses a missing, default or short %s in production',
+    (name) => {
+      for (const secret of [undefined, 'change-me', 'short']) {
+        const result = loadConfig({ ...production, [name]: secret });
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.problems).toEqual([expect.stringMatching(new RegExp(`^${name}: `))]);
+        expect(JSON.stringify(result)).not.toContain('change-me');
+      }
+    },
+  );
+
+  it('requires the real mail server and civil registry in production', () => {
+    const { SMTP_URL: _, DUKCAPIL_URL: __, ...rest } = production;
+    const result = loadConfig(rest);
+    expect(!result.ok && result.problems.map((p) => p.split(':')[0])).toEqual(['SMTP_URL', 'DUKCAPIL_URL']);
   });
 
   it('formats the problems as one readable message', () => {

@@ -38,6 +38,44 @@ const envSchema = z.object({
   TRUST_PROXY: onOff.default('off').describe('Trust X-Forwarded-* from a reverse proxy'),
   SIM_RESIDENTS: z.coerce.number().int().min(500).max(100_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional().describe('Built web app; defaults to apps/web/dist'),
+  SECRET_KEY: z.string().min(1).optional().describe('Server key for HMACs (one-time codes, CSRF tokens)'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe('Mail server, e.g. smtp://user:pass@mail.example:587'),
+  MAIL_FROM: z.string().min(3).default('M-Paspor <no-reply@m-paspor.localhost>'),
+  SMS_GATEWAY_URL: z.url().optional().describe('HTTP SMS gateway; unset means no SMS outside simulation'),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  DUKCAPIL_URL: z.url().optional().describe('Civil-registry verification service'),
+  DUKCAPIL_USER: z.string().min(1).optional(),
+  DUKCAPIL_PASSWORD: z.string().min(1).optional(),
+  DUKCAPIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .describe('Shared rate-limit store; unset means the database'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(60_000)
+    .describe('How long a worker holds a message it is delivering; another worker retries it after'),
 });
 
 export interface Config {
@@ -58,6 +96,22 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly simResidents: number;
   readonly webDistDir: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly smsGatewayUrl: string | undefined;
+  readonly smsGatewayToken: string | undefined;
+  readonly dukcapil: {
+    readonly url: string | undefined;
+    readonly user: string | undefined;
+    readonly password: string | undefined;
+    readonly timeoutMs: number;
+  };
+  readonly redisUrl: string | undefined;
+  readonly outboxPollMs: number;
+  readonly outboxLeaseMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -85,6 +139,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: e.TRUST_PROXY === 'on',
     simResidents: e.SIM_RESIDENTS,
     webDistDir: e.WEB_DIST_DIR,
+    secretKey: e.SECRET_KEY,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    smsGatewayUrl: e.SMS_GATEWAY_URL,
+    smsGatewayToken: e.SMS_GATEWAY_TOKEN,
+    dukcapil: {
+      url: e.DUKCAPIL_URL,
+      user: e.DUKCAPIL_USER,
+      password: e.DUKCAPIL_PASSWORD,
+      timeoutMs: e.DUKCAPIL_TIMEOUT_MS,
+    },
+    redisUrl: e.REDIS_URL,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
   };
   const problems = config.env === 'production' ? productionProblems(config) : [];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
@@ -101,15 +171,25 @@ function productionProblems(config: Config): string[] {
       'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)',
     );
   }
-  const secret = config.simponiWebhookSecret;
-  if (!secret) {
-    problems.push('SIMPONI_WEBHOOK_SECRET: required when NODE_ENV=production');
-  } else if (knownDefaultSecrets.has(secret.toLowerCase()) || secret.length < MIN_SECRET_LENGTH) {
-    problems.push(
-      `SIMPONI_WEBHOOK_SECRET: a default or short value is refused in production (use ${MIN_SECRET_LENGTH}+ random characters)`,
-    );
+  for (const [name, value] of [
+    ['SIMPONI_WEBHOOK_SECRET', config.simponiWebhookSecret],
+    ['SECRET_KEY', config.secretKey],
+  ] as const) {
+    const problem = secretProblem(name, value);
+    if (problem) problems.push(problem);
   }
+  if (!config.smtpUrl)
+    problems.push('SMTP_URL: required when NODE_ENV=production (e-mail carries the codes)');
+  if (!config.dukcapil.url) problems.push('DUKCAPIL_URL: required when NODE_ENV=production (NIK checks)');
   return problems;
+}
+
+function secretProblem(name: string, value: string | undefined): string | null {
+  if (!value) return `${name}: required when NODE_ENV=production`;
+  if (knownDefaultSecrets.has(value.toLowerCase()) || value.length < MIN_SECRET_LENGTH) {
+    return `${name}: a default or short value is refused in production (use ${MIN_SECRET_LENGTH}+ random characters)`;
+  }
+  return null;
 }
 
 /** Shells often export a variable as empty; treat that as unset so defaults apply. */
@@ -122,7 +202,15 @@ function withoutEmptyValues(env: Readonly<Record<string, string | undefined>>): 
   return result;
 }
 
-const secretNames = new Set(['SIMPONI_WEBHOOK_SECRET', 'DATABASE_URL']);
+const secretNames = new Set([
+  'SIMPONI_WEBHOOK_SECRET',
+  'SECRET_KEY',
+  'DATABASE_URL',
+  'SMTP_URL',
+  'SMS_GATEWAY_TOKEN',
+  'DUKCAPIL_PASSWORD',
+  'REDIS_URL',
+]);
 
 function describeIssue(issue: z.core.$ZodIssue, env: Readonly<Record<string, string | undefined>>): string {
   const name = String(issue.path[0] ?? '(environment)');

@@ -11,7 +11,10 @@ import { PILOT_OFFICE_CODES, type DemoOfficer } from './modules/sim/index.ts';
 import { SimulatedClock, systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logging.ts';
 import { DOCS_PATH } from './platform/openapi.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabase, type PreparedDatabase } from './startup.ts';
+import { createAdapters } from './adapters.ts';
+import { createRedisRateLimitStore } from './platform/rate-limit.ts';
+import { Redis } from 'ioredis';
 
 /** The only place that reads the environment, opens the port and owns the process. */
 async function main(): Promise<void> {
@@ -21,10 +24,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   const db = await openDatabase(config);
-  let demoOfficers: readonly DemoOfficer[];
+  let prepared: PreparedDatabase;
   try {
-    const prepared = await prepareDatabase(db, config);
-    demoOfficers = prepared.demoOfficers;
+    prepared = await prepareDatabase(db, config);
     if (prepared.referenceDataLoaded.length > 0) {
       logger.info({ datasets: prepared.referenceDataLoaded }, 'reference data loaded');
     }
@@ -35,10 +37,28 @@ async function main(): Promise<void> {
   }
 
   const clock = config.simulation ? new SimulatedClock() : systemClock;
-  const app = await buildApp({ config, db, clock, adapters: {}, logger });
-  installShutdown(app.close.bind(app), db, config, logger);
+  const adapters = createAdapters(config, db.db, clock);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  const app = await buildApp({
+    config: { ...config, secretKey: prepared.secretKey },
+    db,
+    clock,
+    adapters,
+    logger,
+    ...(redis ? { rateLimitStore: createRedisRateLimitStore(redis) } : {}),
+  });
+  installShutdown(
+    async () => {
+      await app.close();
+      await adapters.close();
+      redis?.disconnect();
+    },
+    db,
+    config,
+    logger,
+  );
   await app.listen({ host: config.host, port: config.port });
-  printBanner(config, app.server.address(), demoOfficers, db.kind);
+  printBanner(config, app.server.address(), prepared.demoOfficers, db.kind);
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {

@@ -5,11 +5,14 @@ import { createOfficesService, officesReferenceLoaders } from './modules/offices
 import { schedulingReferenceLoaders } from './modules/scheduling/index.ts';
 import { prepareSimulation, type DemoOfficer } from './modules/sim/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
+import { resolveSecret } from './platform/secrets.ts';
 
 export interface PreparedDatabase {
   /** Reference datasets (re)loaded by this start; empty when the database was current. */
   readonly referenceDataLoaded: readonly string[];
   readonly demoOfficers: readonly DemoOfficer[];
+  /** SECRET_KEY, or outside production the one generated for this database on first start. */
+  readonly secretKey: string;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  config: Pick<Config, 'simulation'>,
+  config: Pick<Config, 'simulation' | 'secretKey'>,
 ): Promise<PreparedDatabase> {
   return handle.withStartupLock(async (db) => {
     await handle.migrate(db);
@@ -26,12 +29,13 @@ export async function prepareDatabase(
       ...officesReferenceLoaders,
       ...schedulingReferenceLoaders,
     ]);
-    if (!config.simulation) return { referenceDataLoaded, demoOfficers: [] };
+    const secretKey = await resolveSecret(db, 'secret_key', config.secretKey);
+    if (!config.simulation) return { referenceDataLoaded, demoOfficers: [], secretKey };
     const { officers } = await prepareSimulation({
       db,
       offices: createOfficesService({ db }),
       officer: createOfficerService({ db }),
     });
-    return { referenceDataLoaded, demoOfficers: officers };
+    return { referenceDataLoaded, demoOfficers: officers, secretKey };
   });
 }

@@ -7,6 +7,7 @@ import type { Localized } from './i18n.ts';
 export const validationMessages = {
   required: { id: 'Wajib diisi.', en: 'Required.' },
   'date.format': { id: 'Gunakan format tanggal TTTT-BB-HH.', en: 'Use the date format YYYY-MM-DD.' },
+  'otp.format': { id: 'Kode terdiri dari 6 angka.', en: 'The code has 6 digits.' },
   'json.invalid': {
     id: 'Isi permintaan bukan JSON yang benar.',
     en: 'The request body is not valid JSON.',

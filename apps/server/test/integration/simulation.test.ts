@@ -6,6 +6,7 @@ import { officers } from '../../src/db/schema/officer.ts';
 import { regionDirectory } from '../../src/modules/offices/index.ts';
 import { FixedClock, SimulatedClock } from '../../src/platform/clock.ts';
 import { verifyPassword } from '../../src/platform/passwords.ts';
+import { residentForRegistration } from '../support/accounts.ts';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.ts';
 
 /** The /sim endpoints of API.md "Simulation mode only" (issue 3, item 5). */
@@ -114,10 +115,28 @@ describe('demo officers', () => {
 });
 
 describe('the outbox', () => {
-  it('answers an empty list while no notification has been sent', async () => {
-    const response = await t.app.inject({ url: '/sim/outbox?to=someone%40example.com' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual([]);
+  it('shows the e-mails sent to an address, newest first, in the simulated time', async () => {
+    const registration = residentForRegistration();
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: registration })).statusCode,
+    ).toBe(201);
+    let messages: { to: string; channel: string; subject: string; text: string; createdAt: string }[] = [];
+    for (let i = 0; i < 100 && messages.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      messages = (
+        await t.app.inject({ url: `/sim/outbox?to=${encodeURIComponent(registration.email.toUpperCase())}` })
+      ).json();
+    }
+    expect(messages).toEqual([
+      {
+        to: registration.email,
+        channel: 'EMAIL',
+        subject: expect.any(String),
+        text: expect.stringMatching(/\b\d{6}\b/),
+        createdAt: t.clock.now().toISOString(),
+      },
+    ]);
+    expect((await t.app.inject({ url: '/sim/outbox?to=nobody%40example.com' })).json()).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const template = uniqueDatabaseName('mpaspor_tpl');
     const handle = openPostgres(await createDatabase(serverUrl, template), 2);
     try {
-      await prepareDatabase(handle, { simulation: true });
+      await prepareDatabase(handle, { simulation: true, secretKey: undefined });
     } finally {
       await handle.close();
     }
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const handle = await openMemoryPglite();
   const dumpFile = join(tmpdir(), `mpaspor-template-${process.pid}.tar`);
   try {
-    await prepareDatabase(handle, { simulation: true });
+    await prepareDatabase(handle, { simulation: true, secretKey: undefined });
     await writeFile(dumpFile, Buffer.from(await (await dumpPglite(handle)).arrayBuffer()));
   } finally {
     await handle.close();

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createAdapters, type Adapters } from '../../src/adapters.ts';
 import { buildApp } from '../../src/app.ts';
+import type { RateLimitStore } from '../../src/platform/rate-limit.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { FixedClock, SimulatedClock, type Clock } from '../../src/platform/clock.ts';
@@ -10,7 +12,13 @@ import { openTestDatabase } from './test-database.ts';
 export const TEST_START = '2026-11-25T03:00:00.000Z';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const result = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATION: 'on' });
+  const result = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SIMULATION: 'on',
+    SECRET_KEY: 'test-secret-key-not-for-production-use',
+    OUTBOX_POLL_MS: '50',
+  });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return { ...result.config, webDistDir: '/nonexistent', ...overrides };
 }
@@ -27,6 +35,9 @@ export interface TestAppOptions {
   readonly db?: DatabaseHandle;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Replaces some of the adapters the configuration would choose (e.g. a failing Dukcapil). */
+  readonly adapters?: Partial<Adapters>;
+  readonly rateLimitStore?: RateLimitStore;
   /** Adds test-only routes (a slow one, a failing one) before the app is ready. */
   readonly extend?: (app: FastifyInstance) => void;
 }
@@ -38,12 +49,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock =
     options.clock ??
     (config.simulation ? new SimulatedClock(0, new FixedClock(TEST_START)) : new FixedClock(TEST_START));
+  const adapters = { ...createAdapters(config, db.db, clock), ...options.adapters };
   const app = await buildApp({
     config,
     db,
     clock,
-    adapters: {},
+    adapters,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
   });
   options.extend?.(app);
   await app.ready();
@@ -53,6 +66,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     async close() {
       await app.close();
+      await adapters.close();
       if (!options.db) await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { Language } from '../i18n.ts';
+import { accountProblems } from './accounts.ts';
 import type { ProblemDefinition } from './define.ts';
 import { identityProblems } from './identity.ts';
 import { platformProblems } from './platform.ts';
@@ -8,6 +9,7 @@ export type { ProblemDefinition } from './define.ts';
 export const problemCatalog = {
   ...platformProblems,
   ...identityProblems,
+  ...accountProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof problemCatalog;

@@ -1,4 +1,12 @@
 export { simRoutes } from './routes.ts';
-export { createSimService, prepareSimulation, residentGeography, type SimService } from './service.ts';
+export {
+  createSimService,
+  prepareSimulation,
+  residentGeography,
+  simResidents,
+  type SimService,
+} from './service.ts';
+export { createSimMailSender, createSimSmsSender, listMailbox, type MailboxMessage } from './sim-mailbox.ts';
+export { createSimDukcapil } from './sim-dukcapil.ts';
 export { generateResidents, RESIDENTS_AS_OF, type Resident } from './residents.ts';
 export { demoOfficers, demoPassword, PILOT_OFFICE_CODES, type DemoOfficer } from './demo-officers.ts';

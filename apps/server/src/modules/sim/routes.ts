@@ -10,12 +10,14 @@ import {
   simResidentSchema,
   simResidentsQuerySchema,
 } from '#shared/contracts/sim.ts';
+import { simDukcapilRoutes } from './dukcapil-routes.ts';
 import type { SimService } from './service.ts';
 
 const tags = ['simulation'];
 
 export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { sim }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(simDukcapilRoutes, { residents: () => sim.residents() });
 
   r.get(
     '/clock',

@@ -6,6 +6,7 @@ import { readDistricts, readOffices, readRegencies, type OfficesService } from '
 import { demoOfficers, type DemoOfficer } from './demo-officers.ts';
 import * as repository from './repository.ts';
 import { generateResidents, type Resident } from './residents.ts';
+import { listMailbox, type MailboxMessage } from './sim-mailbox.ts';
 
 const SECRET_KEY = 'simulation.secret';
 const CLOCK_OFFSET_KEY = 'clock.offsetMs';
@@ -16,14 +17,6 @@ export interface SimClockState {
   readonly offsetMinutes: number;
 }
 
-export interface OutboxMessage {
-  readonly to: string;
-  readonly channel: 'EMAIL' | 'SMS';
-  readonly subject: string | null;
-  readonly text: string;
-  readonly createdAt: string;
-}
-
 export interface SimService {
   clock(): Promise<SimClockState>;
   advanceClock(minutes: number): Promise<SimClockState>;
@@ -31,8 +24,8 @@ export interface SimService {
   syncClock(): Promise<void>;
   residents(): readonly Resident[];
   officers(): Promise<DemoOfficer[]>;
-  /** Messages sent to an address, newest first; notifications do not exist yet, so none are. */
-  outbox(query: { to?: string | undefined; limit: number }): Promise<OutboxMessage[]>;
+  /** E-mails and SMS "sent" in simulation, newest first, optionally to one address. */
+  outbox(query: { to?: string | undefined; limit: number }): Promise<MailboxMessage[]>;
 }
 
 export interface SimServiceDeps {
@@ -43,7 +36,6 @@ export interface SimServiceDeps {
 }
 
 export function createSimService(deps: SimServiceDeps): SimService {
-  let residents: Resident[] | undefined;
   const state = (): SimClockState => ({
     now: deps.clock.now().toISOString(),
     offsetMinutes: Math.floor(deps.clock.offsetMs / MINUTE_MS),
@@ -62,17 +54,24 @@ export function createSimService(deps: SimServiceDeps): SimService {
       return state();
     },
     syncClock,
-    residents() {
-      residents ??= generateResidents(deps.residentCount, residentGeography());
-      return residents;
-    },
+    residents: () => simResidents(deps.residentCount),
     async officers() {
       return demoOfficers(await deps.offices.listOffices(), await simulationSecret(deps.db));
     },
-    async outbox() {
-      return [];
-    },
+    outbox: (query) => listMailbox(deps.db, query),
   };
+}
+
+const residentsByCount = new Map<number, Resident[]>();
+
+/** The simulated registry's residents, generated once per process (they are deterministic). */
+export function simResidents(count: number): readonly Resident[] {
+  let residents = residentsByCount.get(count);
+  if (!residents) {
+    residents = generateResidents(count, residentGeography());
+    residentsByCount.set(count, residents);
+  }
+  return residents;
 }
 
 export function residentGeography() {

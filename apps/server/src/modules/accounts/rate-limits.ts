@@ -1,0 +1,19 @@
+import type { RateLimitRule } from '../../platform/rate-limit.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Per client address (scaled by RATE_LIMIT_SCALE; generous because mobile carriers put many people
+ * behind one address), and per account or e-mail address (never scaled: they protect passwords and
+ * inboxes, issue 4).
+ */
+export const accountLimits = {
+  registerPerIp: { name: 'register-ip', limit: 30, windowMs: HOUR, scales: true },
+  loginPerIp: { name: 'login-ip', limit: 60, windowMs: 5 * MINUTE, scales: true },
+  loginFailuresPerEmail: { name: 'login-fail', limit: 10, windowMs: 15 * MINUTE, scales: false },
+  codeCheckPerIp: { name: 'code-ip', limit: 30, windowMs: 5 * MINUTE, scales: true },
+  codeSendPerIp: { name: 'send-ip', limit: 20, windowMs: HOUR, scales: true },
+  codeSendPerEmailMinute: { name: 'send-email-m', limit: 1, windowMs: MINUTE, scales: false },
+  codeSendPerEmailHour: { name: 'send-email-h', limit: 5, windowMs: HOUR, scales: false },
+} as const satisfies Record<string, RateLimitRule>;

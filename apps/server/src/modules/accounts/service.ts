@@ -1,0 +1,67 @@
+import type { FastifyRequest } from 'fastify';
+import type { Account, Registration } from '#shared/contracts/accounts.ts';
+import type { Language } from '#shared/i18n.ts';
+import type { ApplicantPrincipal } from '../../platform/access.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { AccountsDeps } from './deps.ts';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
+import { register, type RegistrationResult } from './registration.ts';
+import * as repository from './repository.ts';
+import { authenticate, login, logout, type LoginResult } from './sessions.ts';
+import { resendVerification, verifyEmail } from './verification.ts';
+
+type Ip = { ip: string };
+
+export interface AccountsService {
+  register(input: Registration, context: Ip & { language: Language }): Promise<RegistrationResult>;
+  verifyEmail(input: { email: string; code: string }, context: Ip): Promise<{ emailVerified: true }>;
+  resendVerification(email: string, context: Ip): Promise<void>;
+  login(input: { email: string; password: string }, context: Ip): Promise<LoginResult>;
+  logout(sessionId: string): Promise<void>;
+  authenticate(request: FastifyRequest): Promise<ApplicantPrincipal | null>;
+  getAccount(accountId: string): Promise<Account>;
+  setLanguage(accountId: string, language: Language): Promise<Account>;
+  requestPasswordReset(email: string, context: Ip): Promise<void>;
+  confirmPasswordReset(
+    input: { email: string; code: string; newPassword: string },
+    context: Ip,
+  ): Promise<void>;
+}
+
+export function createAccountsService(deps: AccountsDeps): AccountsService {
+  const getAccount = async (accountId: string) => {
+    const row = await repository.findAccountById(deps.db, accountId);
+    if (!row) throw new DomainError({ code: 'UNAUTHENTICATED' });
+    return toAccount(row);
+  };
+  return {
+    register: (input, context) => register(deps, input, context),
+    verifyEmail: (input, context) => verifyEmail(deps, input, context),
+    resendVerification: (email, context) => resendVerification(deps, email, context),
+    login: (input, context) => login(deps, input, context),
+    logout: (sessionId) => logout(deps, sessionId),
+    authenticate: (request) => authenticate(deps, request),
+    getAccount,
+    async setLanguage(accountId, language) {
+      await repository.updateLanguage(deps.db, accountId, language);
+      return getAccount(accountId);
+    },
+    requestPasswordReset: (email, context) => requestPasswordReset(deps, email, context),
+    confirmPasswordReset: (input, context) => confirmPasswordReset(deps, input, context),
+  };
+}
+
+export function toAccount(row: repository.AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    phone: row.phone,
+    fullName: row.fullName,
+    nik: row.nik,
+    dateOfBirth: row.dateOfBirth,
+    placeOfBirth: row.placeOfBirth,
+    sex: row.sex,
+    language: row.language,
+    emailVerified: row.emailVerifiedAt !== null,
+  };
+}

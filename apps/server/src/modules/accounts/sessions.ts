@@ -1,0 +1,122 @@
+import type {} from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import type { ApplicantPrincipal } from '../../platform/access.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../../platform/passwords.ts';
+import { normalizeEmail } from './credentials.ts';
+import type { AccountsDeps } from './deps.ts';
+import { accountLimits } from './rate-limits.ts';
+import * as repository from './repository.ts';
+import { csrfTokenFor, hashSessionToken, newSessionToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'mpaspor_session';
+export const CSRF_COOKIE = 'mpaspor_csrf';
+const MINUTE = 60_000;
+/** Writing last-seen on every request would cost a write per read; once a minute is precise enough. */
+const TOUCH_AFTER_MS = MINUTE;
+
+/** Verifies against this when the e-mail is unknown, so a miss takes as long as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly csrfToken: string;
+  readonly absoluteExpiresAt: Date;
+  readonly account: repository.AccountRow;
+}
+
+export async function login(
+  deps: AccountsDeps,
+  input: { email: string; password: string },
+  context: { ip: string },
+): Promise<LoginResult> {
+  const email = normalizeEmail(input.email);
+  await deps.limiter.consume(accountLimits.loginPerIp, context.ip);
+  await deps.limiter.assertNotExhausted(accountLimits.loginFailuresPerEmail, email);
+  const account = await repository.findAccountByEmail(deps.db, email);
+  dummyHash ??= hashPassword('not-a-real-password');
+  const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash));
+  if (!account || !passwordOk) {
+    await deps.limiter.record(accountLimits.loginFailuresPerEmail, email);
+    throw new DomainError({ code: 'INVALID_CREDENTIALS' });
+  }
+  if (!account.emailVerifiedAt) {
+    throw new DomainError({
+      code: 'EMAIL_NOT_VERIFIED',
+      detail: {
+        id: 'Masukkan kode verifikasi dari e-mail Anda terlebih dahulu. Belum menerima? Minta kirim ulang.',
+        en: 'Enter the verification code from your e-mail first. Did not get it? Ask for it again.',
+      },
+    });
+  }
+  if (needsRehash(account.passwordHash)) {
+    await repository.updatePassword(
+      deps.db,
+      account.id,
+      await hashPassword(input.password),
+      deps.clock.now(),
+    );
+  }
+  return startSession(deps, account);
+}
+
+async function startSession(deps: AccountsDeps, account: repository.AccountRow): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const { token, tokenHash } = newSessionToken();
+  const absoluteExpiresAt = new Date(now.getTime() + deps.sessionPolicy.absoluteHours * 60 * MINUTE);
+  const idleExpiresAt = idleDeadline(deps, now, absoluteExpiresAt);
+  await repository.insertSession(deps.db, {
+    accountId: account.id,
+    tokenHash,
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt,
+    absoluteExpiresAt,
+  });
+  return {
+    token,
+    expiresAt: idleExpiresAt,
+    absoluteExpiresAt,
+    csrfToken: csrfTokenFor(deps.secretKey, tokenHash),
+    account,
+  };
+}
+
+function idleDeadline(deps: AccountsDeps, now: Date, absoluteExpiresAt: Date): Date {
+  const idle = now.getTime() + deps.sessionPolicy.idleMinutes * MINUTE;
+  return new Date(Math.min(idle, absoluteExpiresAt.getTime()));
+}
+
+/** The applicant behind a request: bearer token first (apps), else the session cookie (browser). */
+export async function authenticate(
+  deps: AccountsDeps,
+  request: FastifyRequest,
+): Promise<ApplicantPrincipal | null> {
+  const header = request.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  const token = bearer || cookie;
+  if (!token || token.length > 200) return null;
+  const now = deps.clock.now();
+  const session = await repository.findLiveSession(deps.db, hashSessionToken(token), now);
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
+    await repository.touchSession(
+      deps.db,
+      session.id,
+      now,
+      idleDeadline(deps, now, session.absoluteExpiresAt),
+    );
+  }
+  return {
+    accountId: session.accountId,
+    sessionId: session.id,
+    via: bearer ? 'bearer' : 'cookie',
+    csrfToken: csrfTokenFor(deps.secretKey, session.tokenHash),
+  };
+}
+
+export async function logout(deps: AccountsDeps, sessionId: string): Promise<void> {
+  await repository.revokeSession(deps.db, sessionId, deps.clock.now());
+}

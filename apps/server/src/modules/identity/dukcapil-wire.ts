@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { isoDate } from '#shared/contracts/common.ts';
+import type { Sex } from '#shared/nik.ts';
+import type { BiodataField, DukcapilVerdict, ResidentBiodata } from './dukcapil.port.ts';
+
+/**
+ * The wire contract of Dukcapil's biodata verification (README "Wire contract"), modelled on its
+ * per-field "Sesuai / Tidak Sesuai" answers. The real adapter speaks it as a client and the simulator
+ * (module sim) as a server, so both read the same schemas and the two cannot drift apart.
+ */
+const jenisKelamin = z.enum(['LAKI-LAKI', 'PEREMPUAN']);
+const fieldVerdict = z.enum(['SESUAI', 'TIDAK SESUAI']);
+
+export const dukcapilVerifyRequestSchema = z
+  .object({
+    nik: z.string().describe('16-digit NIK'),
+    namaLengkap: z.string().describe('Full name'),
+    tanggalLahir: isoDate.describe('Date of birth, YYYY-MM-DD'),
+    tempatLahir: z.string().describe('Place of birth'),
+    jenisKelamin: jenisKelamin.describe('Sex'),
+  })
+  .strict()
+  .meta({ id: 'DukcapilVerifyRequest' });
+
+export const dukcapilVerifyResponseSchema = z
+  .object({
+    ditemukan: z.boolean().describe('Whether the NIK is in the civil registry'),
+    hasil: z
+      .object({
+        namaLengkap: fieldVerdict,
+        tanggalLahir: fieldVerdict,
+        tempatLahir: fieldVerdict,
+        jenisKelamin: fieldVerdict,
+      })
+      .nullable()
+      .optional()
+      .describe('Per field: whether the value sent matches the registry; null when not found'),
+  })
+  .meta({ id: 'DukcapilVerifyResponse' });
+
+export type DukcapilVerifyRequest = z.infer<typeof dukcapilVerifyRequestSchema>;
+export type DukcapilVerifyResponse = z.infer<typeof dukcapilVerifyResponseSchema>;
+type WireField = keyof DukcapilVerifyRequest & keyof NonNullable<DukcapilVerifyResponse['hasil']>;
+
+/** In the port's order, so a verdict lists fields the same way whichever adapter answered. */
+const wireFields = [
+  ['fullName', 'namaLengkap'],
+  ['dateOfBirth', 'tanggalLahir'],
+  ['placeOfBirth', 'tempatLahir'],
+  ['sex', 'jenisKelamin'],
+] as const satisfies readonly (readonly [BiodataField, WireField])[];
+
+const wireSex = { M: 'LAKI-LAKI', F: 'PEREMPUAN' } as const satisfies Record<Sex, string>;
+
+export function toWireRequest(nik: string, biodata: ResidentBiodata): DukcapilVerifyRequest {
+  return {
+    nik,
+    namaLengkap: biodata.fullName,
+    tanggalLahir: biodata.dateOfBirth,
+    tempatLahir: biodata.placeOfBirth,
+    jenisKelamin: wireSex[biodata.sex],
+  };
+}
+
+export function fromWireRequest(request: DukcapilVerifyRequest): { nik: string; biodata: ResidentBiodata } {
+  return {
+    nik: request.nik,
+    biodata: {
+      fullName: request.namaLengkap,
+      dateOfBirth: request.tanggalLahir,
+      placeOfBirth: request.tempatLahir,
+      sex: request.jenisKelamin === 'PEREMPUAN' ? 'F' : 'M',
+    },
+  };
+}
+
+/** Null when the answer says "found" but carries no per-field result: the caller cannot trust it. */
+export function fromWireResponse(response: DukcapilVerifyResponse): DukcapilVerdict | null {
+  if (!response.ditemukan) return { result: 'not_found' };
+  const hasil = response.hasil;
+  if (!hasil) return null;
+  const fields = wireFields.filter(([, wire]) => hasil[wire] === 'TIDAK SESUAI').map(([field]) => field);
+  return fields.length === 0 ? { result: 'match' } : { result: 'mismatch', fields };
+}
+
+export function toWireResponse(verdict: DukcapilVerdict): DukcapilVerifyResponse {
+  if (verdict.result === 'not_found') return { ditemukan: false, hasil: null };
+  const differing: readonly BiodataField[] = verdict.result === 'mismatch' ? verdict.fields : [];
+  const verdictOf = (field: BiodataField) => (differing.includes(field) ? 'TIDAK SESUAI' : 'SESUAI');
+  return {
+    ditemukan: true,
+    hasil: {
+      namaLengkap: verdictOf('fullName'),
+      tanggalLahir: verdictOf('dateOfBirth'),
+      tempatLahir: verdictOf('placeOfBirth'),
+      jenisKelamin: verdictOf('sex'),
+    },
+  };
+}

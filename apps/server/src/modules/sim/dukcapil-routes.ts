@@ -1,0 +1,50 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  dukcapilVerifyRequestSchema,
+  dukcapilVerifyResponseSchema,
+  fromWireRequest,
+  toWireResponse,
+  type DukcapilPort,
+} from '../identity/index.ts';
+import type { Resident } from './residents.ts';
+import { createSimDukcapil } from './sim-dukcapil.ts';
+
+export interface SimDukcapilRoutesOptions {
+  /** The residents, or a function giving them: generating thousands can wait for the first call. */
+  readonly residents: readonly Resident[] | (() => readonly Resident[]);
+}
+
+const tags = ['simulation'];
+
+/**
+ * The simulated Dukcapil over HTTP, speaking the real wire contract (identity README), so the real
+ * adapter can be pointed at it: DUKCAPIL_URL=http://host:port/sim/dukcapil. Credentials are accepted
+ * and ignored: the simulator holds only synthetic people.
+ */
+export const simDukcapilRoutes: FastifyPluginAsync<SimDukcapilRoutesOptions> = async (app, options) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  let registry: DukcapilPort | undefined;
+  const dukcapil = () => {
+    registry ??= createSimDukcapil(
+      typeof options.residents === 'function' ? options.residents() : options.residents,
+    );
+    return registry;
+  };
+
+  r.post(
+    '/dukcapil/verifikasi',
+    {
+      schema: {
+        tags,
+        summary: 'Check a NIK and biodata against the simulated civil registry (Dukcapil), field by field',
+        body: dukcapilVerifyRequestSchema,
+        response: { 200: dukcapilVerifyResponseSchema },
+      },
+    },
+    async (request) => {
+      const { nik, biodata } = fromWireRequest(request.body);
+      return toWireResponse(await dukcapil().verifyResident(nik, biodata));
+    },
+  );
+};

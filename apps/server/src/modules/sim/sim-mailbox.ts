@@ -1,0 +1,89 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { simMailbox } from '../../db/schema/sim.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { MailSender, SmsSender } from '../notifications/index.ts';
+
+/**
+ * The dev mailbox of simulation mode: adapters of the notification ports that "send" by keeping the
+ * message in `sim_mailbox`, for `/sim/outbox` to show. A re-delivery by the outbox worker shows up
+ * as a second row with the same message id, as it would in a real inbox.
+ */
+export interface MailboxMessage {
+  readonly to: string;
+  readonly channel: 'EMAIL' | 'SMS';
+  readonly subject: string | null;
+  readonly text: string;
+  /** ISO 8601, in the simulated clock's time. */
+  readonly createdAt: string;
+}
+
+interface SimSenderDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+}
+
+export function createSimMailSender(deps: SimSenderDeps): MailSender {
+  return {
+    async send(email) {
+      await deps.db.insert(simMailbox).values({
+        channel: 'EMAIL',
+        recipient: email.to,
+        subject: email.subject,
+        text: email.text,
+        messageId: email.messageId,
+        createdAt: deps.clock.now(),
+      });
+    },
+  };
+}
+
+export function createSimSmsSender(deps: SimSenderDeps): SmsSender {
+  return {
+    async send(sms) {
+      await deps.db.insert(simMailbox).values({
+        channel: 'SMS',
+        recipient: sms.to,
+        subject: null,
+        text: sms.text,
+        messageId: sms.messageId,
+        createdAt: deps.clock.now(),
+      });
+    },
+  };
+}
+
+/**
+ * Newest first. E-mail addresses match whatever their case, as people type them; phone numbers
+ * match exactly (E.164).
+ */
+export async function listMailbox(
+  db: Database,
+  query: { readonly to?: string | undefined; readonly limit: number },
+): Promise<MailboxMessage[]> {
+  const to = query.to;
+  const recipientMatches =
+    to === undefined
+      ? undefined
+      : to.includes('@')
+        ? sql`lower(${simMailbox.recipient}) = lower(${to})`
+        : eq(simMailbox.recipient, to);
+  const rows = await db
+    .select({
+      to: simMailbox.recipient,
+      channel: simMailbox.channel,
+      subject: simMailbox.subject,
+      text: simMailbox.text,
+      createdAt: simMailbox.createdAt,
+    })
+    .from(simMailbox)
+    .where(recipientMatches)
+    // Rows written at the same instant keep a stable (if arbitrary) order.
+    .orderBy(desc(simMailbox.createdAt), desc(simMailbox.id))
+    .limit(query.limit);
+  return rows.map((row) => ({
+    ...row,
+    channel: row.channel === 'SMS' ? 'SMS' : 'EMAIL',
+    createdAt: row.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import { queryRows, type Database } from '../db/database.ts';
+import { DomainError } from './errors.ts';
+
+/**
+ * Fixed-window rate limits with a store shared by every instance: the database by default, Redis when
+ * REDIS_URL is set. Limits that guard secrets (wrong passwords per account) do not scale with
+ * RATE_LIMIT_SCALE; request-rate limits per client do (API.md "Running").
+ */
+export interface RateLimitRule {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly scales: boolean;
+}
+
+export interface RateLimitStore {
+  /** Counts one hit in the window and returns the count so far. */
+  increment(key: string, windowMs: number): Promise<number>;
+  count(key: string): Promise<number>;
+}
+
+export interface RateLimiter {
+  /** Counts a request; refuses it with 429 RATE_LIMITED once the window's limit is passed. */
+  consume(rule: RateLimitRule, subject: string): Promise<void>;
+  /** Refuses with 429 if the window already holds `limit` hits, without counting this one. */
+  assertNotExhausted(rule: RateLimitRule, subject: string): Promise<void>;
+  /** Counts a hit without refusing (e.g. a failed login, checked on the next try). */
+  record(rule: RateLimitRule, subject: string): Promise<void>;
+}
+
+export function createRateLimiter(deps: {
+  store: RateLimitStore;
+  scale: number;
+  now?: () => number;
+}): RateLimiter {
+  const now = deps.now ?? Date.now;
+  const window = (rule: RateLimitRule, subject: string) => {
+    const index = Math.floor(now() / rule.windowMs);
+    return { key: `${rule.name}:${subject}:${index}`, resetAt: (index + 1) * rule.windowMs };
+  };
+  const limitOf = (rule: RateLimitRule) =>
+    rule.scales ? Math.max(1, Math.floor(rule.limit * deps.scale)) : rule.limit;
+  const refuse = (resetAt: number): never => {
+    const seconds = Math.max(1, Math.ceil((resetAt - now()) / 1000));
+    throw new DomainError({
+      code: 'RATE_LIMITED',
+      detail: {
+        id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,
+        en: `Too many attempts. Try again in ${seconds} seconds.`,
+      },
+      headers: { 'retry-after': String(seconds) },
+    });
+  };
+  return {
+    async consume(rule, subject) {
+      const { key, resetAt } = window(rule, subject);
+      if ((await deps.store.increment(key, rule.windowMs)) > limitOf(rule)) refuse(resetAt);
+    },
+    async assertNotExhausted(rule, subject) {
+      const { key, resetAt } = window(rule, subject);
+      if ((await deps.store.count(key)) >= limitOf(rule)) refuse(resetAt);
+    },
+    async record(rule, subject) {
+      const { key } = window(rule, subject);
+      await deps.store.increment(key, rule.windowMs);
+    },
+  };
+}
+
+const CLEANUP_EVERY = 200;
+
+export function createDatabaseRateLimitStore(db: Database): RateLimitStore {
+  let hits = 0;
+  return {
+    async increment(key, windowMs) {
+      if (++hits % CLEANUP_EVERY === 0) {
+        await db.execute(sql`delete from rate_limit_counters where expires_at < now()`);
+      }
+      const [row] = await queryRows<{ count: number }>(
+        db,
+        sql`insert into rate_limit_counters (key, count, expires_at)
+            values (${key}, 1, now() + ${`${windowMs} milliseconds`}::interval)
+            on conflict (key) do update set count = rate_limit_counters.count + 1
+            returning count`,
+      );
+      return Number(row?.count ?? 1);
+    },
+    async count(key) {
+      const [row] = await queryRows<{ count: number }>(
+        db,
+        sql`select count from rate_limit_counters where key = ${key} and expires_at > now()`,
+      );
+      return Number(row?.count ?? 0);
+    },
+  };
+}
+
+export function createRedisRateLimitStore(redis: Redis): RateLimitStore {
+  return {
+    async increment(key, windowMs) {
+      // INCR and PEXPIRE in one round trip; the expiry is set only on the window's first hit.
+      const [[, count]] = (await redis
+        .multi()
+        .incr(`rl:${key}`)
+        .pexpire(`rl:${key}`, windowMs, 'NX')
+        .exec()) as [[Error | null, number]];
+      return count;
+    },
+    async count(key) {
+      return Number((await redis.get(`rl:${key}`)) ?? 0);
+    },
+  };
+}

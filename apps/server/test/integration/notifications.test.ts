@@ -1,8 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database, DatabaseHandle } from '../../src/db/database.ts';
 import { notificationOutbox } from '../../src/db/schema/notifications.ts';
@@ -21,110 +18,18 @@ import {
 import { createSimMailSender, createSimSmsSender, listMailbox } from '../../src/modules/sim/index.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createLogger } from '../../src/platform/logging.ts';
+import { startSmsGateway } from '../support/sms-gateway.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { TEST_START } from '../support/test-app.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
 /** The outbox end to end: a real SMTP server (smtp-server), a real HTTP SMS gateway, a real database. */
-interface ReceivedMail {
-  readonly to: string[];
-  readonly messageId: string;
-  readonly subject: string;
-  readonly text: string;
-}
-
-/** Just enough MIME for what nodemailer writes for a plain-text message. */
-function parseMail(raw: string, to: string[]): ReceivedMail {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  let body = raw.slice(split + 4);
-  if (headers.get('content-transfer-encoding') === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    body = Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return {
-    to,
-    messageId: headers.get('message-id') ?? '',
-    subject: headers.get('subject') ?? '',
-    text: body.replace(/\r\n/g, '\n'),
-  };
-}
-
-async function startSmtpPeer() {
-  const received: ReceivedMail[] = [];
-  const refused = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    disableReverseLookup: true,
-    closeTimeout: 200,
-    onRcptTo(address, _session, callback) {
-      if (!refused.has(address.address)) return callback();
-      // Quoting the address, as real servers do, so the test sees whether the logs leak it.
-      callback(Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        received.push(parseMail(Buffer.concat(chunks).toString('latin1'), to));
-        callback();
-      });
-    },
-  });
-  const listening = await new Promise<ReturnType<SMTPServer['listen']>>((resolve) => {
-    const socket = server.listen(0, '127.0.0.1', () => resolve(socket));
-  });
-  const { port } = listening.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    refused,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-}
-
-async function startSmsGateway() {
-  const requests: { headers: IncomingHttpHeaders; body: unknown }[] = [];
-  const replies: { status: number; delayMs?: number }[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      const reply = replies.shift() ?? { status: 202 };
-      setTimeout(() => response.writeHead(reply.status).end('{}'), reply.delayMs ?? 0);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1/sms`,
-    requests,
-    replies,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 const clock = new FixedClock(TEST_START);
 const logger = createLogger('silent');
 const verifyVariables = { fullName: 'Siti Nurhaliza', code: '482913', validMinutes: 15 };
 let handle: DatabaseHandle;
 let db: Database;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let smtp: TestSmtpServer;
 let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
 let mail: SmtpMailSender;
 const notifications = () => createNotificationService({ db, clock });
@@ -159,7 +64,7 @@ const messageIdOf = (id: string) => `<${id}@m-paspor>`;
 beforeAll(async () => {
   handle = await openTestDatabase();
   db = handle.db;
-  smtp = await startSmtpPeer();
+  smtp = await startSmtpServer();
   gateway = await startSmsGateway();
   mail = createSmtpMailSender({ url: smtp.url, from: 'M-Paspor <no-reply@m-paspor.test>', timeoutMs: 5_000 });
 });

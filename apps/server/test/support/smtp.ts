@@ -4,36 +4,41 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server for tests (the `smtp-server` package): what our mailer sends, it receives. */
 export interface ReceivedMail {
   readonly to: string[];
+  readonly messageId: string;
   readonly subject: string;
   readonly text: string;
-  readonly messageId: string;
 }
 
 export interface TestSmtpServer {
   readonly url: string;
   readonly received: ReceivedMail[];
-  /** Waits for a message matching `predicate` (default: any message to `to`). */
+  /** Recipients the server refuses with 550 (as a full mailbox would). */
+  readonly refused: Set<string>;
+  /** Waits for a message to `to` matching `predicate`, newest first. */
   waitFor(to: string, predicate?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    disableReverseLookup: true,
+    closeTimeout: 200,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address)) return callback();
+      // Quoting the address, as real servers do, so a test sees whether our logs leak it.
+      callback(Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(
-          parseMail(
-            raw,
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
-        );
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        received.push(parseMail(Buffer.concat(chunks).toString('latin1'), to));
         callback();
       });
     },
@@ -43,6 +48,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refused,
     async waitFor(to, predicate = () => true, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -56,28 +62,49 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   };
 }
 
-/** Enough of RFC 5322 for tests: headers, and the body decoded from quoted-printable when needed. */
-function parseMail(raw: string, to: string[]): ReceivedMail {
-  const [head = '', ...bodyParts] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
-  let text = bodyParts.join('\n\n');
-  if (/quoted-printable/i.test(header('Content-Transfer-Encoding'))) {
-    text = Buffer.from(
-      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`),
-      'latin1',
-    ).toString();
-    text = decodeURIComponent(text.replace(/%(?![0-9A-F]{2})/gi, '%25'));
-  } else if (/base64/i.test(header('Content-Transfer-Encoding'))) {
-    text = Buffer.from(text.replace(/\s/g, ''), 'base64').toString('utf8');
+/** Just enough MIME for what nodemailer writes for a plain-text message. */
+export function parseMail(raw: string, to: string[]): ReceivedMail {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
-  return { to, subject: decodeSubject(header('Subject')), text, messageId: header('Message-ID') };
+  let body = raw.slice(split + 4);
+  const encoding = headers.get('content-transfer-encoding');
+  if (encoding === 'quoted-printable') {
+    body = Buffer.from(
+      body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  } else if (encoding === 'base64') {
+    body = Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
+  } else {
+    body = Buffer.from(body, 'latin1').toString('utf8');
+  }
+  return {
+    to,
+    messageId: headers.get('message-id') ?? '',
+    subject: decodeWords(headers.get('subject') ?? ''),
+    text: body.replace(/\r\n/g, '\n'),
+  };
 }
 
-function decodeSubject(subject: string): string {
-  return subject.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, data: string) =>
-    encoding.toUpperCase() === 'B'
+/** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
+    kind.toUpperCase() === 'B'
       ? Buffer.from(data, 'base64').toString('utf8')
-      : decodeURIComponent(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
+      : Buffer.from(
+          data
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }

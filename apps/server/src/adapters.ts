@@ -14,6 +14,7 @@ import {
   simResidents,
 } from './modules/sim/index.ts';
 import type { Clock } from './platform/clock.ts';
+import { createFilesystemBlobStore, createS3BlobStore, type BlobStore } from './modules/documents/index.ts';
 
 /** The outside systems, each behind a port: real adapters from configuration, simulators in simulation. */
 export interface Adapters {
@@ -21,6 +22,8 @@ export interface Adapters {
   readonly mail: MailSender;
   /** Null when no SMS gateway is configured outside simulation: SMS notices are then not sent. */
   readonly sms: SmsSender | null;
+  /** Where scans are kept: the filesystem under DATA_DIR, or S3-compatible object storage. */
+  readonly blobStore: BlobStore;
   /** Releases connections (SMTP pool) on shutdown. */
   close(): Promise<void>;
 }
@@ -53,11 +56,30 @@ export function createAdapters(config: Config, db: Database, clock: Clock): Adap
       ? createSimDukcapil(simResidents(config.simResidents))
       : unconfiguredDukcapil;
 
+  const s3 = config.blobs.store === 's3' ? createS3BlobStore(s3Options(config)) : null;
   return {
     dukcapil,
     mail: fanOut([smtp, simMail]) ?? unconfiguredMail,
     sms: fanOut([httpSms, simSms]),
-    close: async () => smtp?.close(),
+    blobStore: s3 ?? createFilesystemBlobStore(config.blobs.dir),
+    async close() {
+      smtp?.close();
+      s3?.destroy();
+    },
+  };
+}
+
+function s3Options(config: Config) {
+  const { s3 } = config.blobs;
+  if (!s3.bucket || !s3.accessKeyId || !s3.secretAccessKey)
+    throw new Error('BLOB_STORE=s3 needs S3_BUCKET and keys');
+  return {
+    endpoint: s3.endpoint,
+    region: s3.region,
+    bucket: s3.bucket,
+    accessKeyId: s3.accessKeyId,
+    secretAccessKey: s3.secretAccessKey,
+    forcePathStyle: s3.forcePathStyle,
   };
 }
 

@@ -10,6 +10,7 @@ const production = {
   SECRET_KEY: `${strongSecret}-key`,
   SMTP_URL: 'smtp://mailer:secret@mail.internal:587',
   DUKCAPIL_URL: 'https://dukcapil.internal/api',
+  BLOB_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 describe('loadConfig', () => {
@@ -104,6 +105,33 @@ describe('loadConfig', () => {
     const { SMTP_URL: _, DUKCAPIL_URL: __, ...rest } = production;
     const result = loadConfig(rest);
     expect(!result.ok && result.problems.map((p) => p.split(':')[0])).toEqual(['SMTP_URL', 'DUKCAPIL_URL']);
+  });
+
+  it('requires the scan encryption keys in production, without echoing them', () => {
+    const { BLOB_ENCRYPTION_KEYS: _, ...rest } = production;
+    const result = loadConfig(rest);
+    expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^BLOB_ENCRYPTION_KEYS: required/)]);
+    const malformed = loadConfig({ ...production, BLOB_ENCRYPTION_KEYS: 'no-colon-here' });
+    expect(!malformed.ok && malformed.problems[0]).toMatch(/^BLOB_ENCRYPTION_KEYS: must be id:base64key/);
+    expect(JSON.stringify(malformed)).not.toContain('no-colon-here');
+  });
+
+  it('requires the bucket and keys when scans go to S3, in any environment', () => {
+    const result = loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'scans' });
+    expect(!result.ok && result.problems).toEqual([
+      'S3_ACCESS_KEY_ID: required when BLOB_STORE=s3',
+      'S3_SECRET_ACCESS_KEY: required when BLOB_STORE=s3',
+    ]);
+    const complete = loadConfig({
+      BLOB_STORE: 's3',
+      S3_BUCKET: 'scans',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+    });
+    expect(complete.ok && complete.config.blobs).toMatchObject({
+      store: 's3',
+      s3: { bucket: 'scans', forcePathStyle: true },
+    });
   });
 
   it('formats the problems as one readable message', () => {

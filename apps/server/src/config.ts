@@ -76,6 +76,28 @@ const envSchema = z.object({
     .max(3_600_000)
     .default(60_000)
     .describe('How long a worker holds a message it is delivering; another worker retries it after'),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  BLOB_STORE: z.enum(['filesystem', 's3']).default('filesystem').describe('Where scans are kept'),
+  BLOB_DIR: z.string().min(1).optional().describe('Filesystem blob store; defaults to DATA_DIR/blobs'),
+  BLOB_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]+)*$/,
+      'must be id:base64key[,id:base64key…]',
+    )
+    .optional()
+    .describe('AES-256 keys for scans at rest, newest first; old ones still decrypt'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: onOff.default('on'),
 });
 
 export interface Config {
@@ -112,6 +134,20 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly outboxPollMs: number;
   readonly outboxLeaseMs: number;
+  readonly uploadMaxBytes: number;
+  readonly blobs: {
+    readonly store: 'filesystem' | 's3';
+    readonly dir: string;
+    readonly encryptionKeys: string | undefined;
+    readonly s3: {
+      readonly endpoint: string | undefined;
+      readonly region: string;
+      readonly bucket: string | undefined;
+      readonly accessKeyId: string | undefined;
+      readonly secretAccessKey: string | undefined;
+      readonly forcePathStyle: boolean;
+    };
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -155,8 +191,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     redisUrl: e.REDIS_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    blobs: {
+      store: e.BLOB_STORE,
+      dir: e.BLOB_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/blobs`,
+      encryptionKeys: e.BLOB_ENCRYPTION_KEYS,
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'on',
+      },
+    },
   };
-  const problems = config.env === 'production' ? productionProblems(config) : [];
+  const problems = [
+    ...(config.env === 'production' ? productionProblems(config) : []),
+    ...s3Problems(config),
+  ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
 
@@ -181,7 +234,24 @@ function productionProblems(config: Config): string[] {
   if (!config.smtpUrl)
     problems.push('SMTP_URL: required when NODE_ENV=production (e-mail carries the codes)');
   if (!config.dukcapil.url) problems.push('DUKCAPIL_URL: required when NODE_ENV=production (NIK checks)');
+  if (!config.blobs.encryptionKeys) {
+    problems.push('BLOB_ENCRYPTION_KEYS: required when NODE_ENV=production (scans are encrypted at rest)');
+  }
   return problems;
+}
+
+function s3Problems(config: Config): string[] {
+  if (config.blobs.store !== 's3') return [];
+  const { s3 } = config.blobs;
+  return (
+    [
+      ['S3_BUCKET', s3.bucket],
+      ['S3_ACCESS_KEY_ID', s3.accessKeyId],
+      ['S3_SECRET_ACCESS_KEY', s3.secretAccessKey],
+    ] as const
+  )
+    .filter(([, value]) => !value)
+    .map(([name]) => `${name}: required when BLOB_STORE=s3`);
 }
 
 function secretProblem(name: string, value: string | undefined): string | null {
@@ -210,6 +280,8 @@ const secretNames = new Set([
   'SMS_GATEWAY_TOKEN',
   'DUKCAPIL_PASSWORD',
   'REDIS_URL',
+  'BLOB_ENCRYPTION_KEYS',
+  'S3_SECRET_ACCESS_KEY',
 ]);
 
 function describeIssue(issue: z.core.$ZodIssue, env: Readonly<Record<string, string | undefined>>): string {

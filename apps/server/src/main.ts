@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   const adapters = createAdapters(config, db.db, clock);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const app = await buildApp({
-    config: { ...config, secretKey: prepared.secretKey },
+    config: {
+      ...config,
+      secretKey: prepared.secretKey,
+      blobs: { ...config.blobs, encryptionKeys: prepared.blobEncryptionKeys },
+    },
     db,
     clock,
     adapters,

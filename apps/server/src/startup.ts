@@ -3,7 +3,8 @@ import type { DatabaseHandle } from './db/database.ts';
 import { createOfficerService } from './modules/officer/index.ts';
 import { createOfficesService, officesReferenceLoaders } from './modules/offices/index.ts';
 import { schedulingReferenceLoaders } from './modules/scheduling/index.ts';
-import { prepareSimulation, type DemoOfficer } from './modules/sim/index.ts';
+import { prepareSimulation, simResidents, type DemoOfficer } from './modules/sim/index.ts';
+import { seedSimulatedTravelDocuments } from './modules/travel-documents/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
 import { resolveSecret } from './platform/secrets.ts';
 
@@ -13,6 +14,8 @@ export interface PreparedDatabase {
   readonly demoOfficers: readonly DemoOfficer[];
   /** SECRET_KEY, or outside production the one generated for this database on first start. */
   readonly secretKey: string;
+  /** BLOB_ENCRYPTION_KEYS, or outside production a key generated for this database on first start. */
+  readonly blobEncryptionKeys: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  config: Pick<Config, 'simulation' | 'secretKey'>,
+  config: Pick<Config, 'simulation' | 'secretKey' | 'simResidents' | 'blobs'>,
 ): Promise<PreparedDatabase> {
   return handle.withStartupLock(async (db) => {
     await handle.migrate(db);
@@ -30,12 +33,17 @@ export async function prepareDatabase(
       ...schedulingReferenceLoaders,
     ]);
     const secretKey = await resolveSecret(db, 'secret_key', config.secretKey);
-    if (!config.simulation) return { referenceDataLoaded, demoOfficers: [], secretKey };
+    const blobEncryptionKeys =
+      config.blobs.encryptionKeys ?? `k1:${await resolveSecret(db, 'blob_encryption_key_k1', undefined)}`;
+    const secrets = { secretKey, blobEncryptionKeys };
+    if (!config.simulation) return { referenceDataLoaded, demoOfficers: [], ...secrets };
+    // Passports of the synthetic residents, so replacements can be tried (rows refer to offices).
+    await seedSimulatedTravelDocuments(db, simResidents(config.simResidents), new Date());
     const { officers } = await prepareSimulation({
       db,
       offices: createOfficesService({ db }),
       officer: createOfficerService({ db }),
     });
-    return { referenceDataLoaded, demoOfficers: officers, secretKey };
+    return { referenceDataLoaded, demoOfficers: officers, ...secrets };
   });
 }

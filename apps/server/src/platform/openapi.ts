@@ -29,9 +29,19 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'documents with a stable `code`; messages follow `Accept-Language` (id, en).',
       },
       tags: [
+        { name: 'accounts', description: 'Registration, e-mail codes, sessions, password reset' },
+        { name: 'applications', description: 'Passport applications and their scans' },
+        { name: 'travel-documents', description: 'The account holder’s passports' },
+        { name: 'fees', description: 'PNBP fee schedule' },
         { name: 'operations', description: 'Health, readiness and metrics' },
         { name: 'simulation', description: 'Simulators; present only when SIMULATION=on' },
       ],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/v1/sessions' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mpaspor_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

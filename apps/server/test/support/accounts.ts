@@ -1,17 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { simResidents } from '../../src/modules/sim/index.ts';
+import type { Resident } from '../../src/modules/sim/index.ts';
+import { takeResident } from './residents.ts';
+
+const adult = (r: Resident) => r.dateOfBirth < '2000-01-01';
 import type { TestSmtpServer } from './smtp.ts';
 
 /** Helpers for tests that need a person: a synthetic resident as registration data, and a login. */
 export const TEST_PASSWORD = 'kopi tubruk pagi hari';
 
-let nextResident = 0;
+let registrations = 0;
 
 /** An adult resident of the simulated Dukcapil, different on every call within a test file. */
-export function residentForRegistration(overrides: Record<string, unknown> = {}) {
-  const adults = simResidents(1000).filter((r) => r.dateOfBirth < '2000-01-01');
-  const resident = adults[(nextResident++ * 7) % adults.length]!;
-  const tag = `${process.pid}.${nextResident}`;
+export function residentForRegistration(
+  overrides: Record<string, unknown> = {},
+  resident = takeResident(adult),
+) {
+  const tag = `${process.pid}.${++registrations}`;
   return {
     email: `warga.${tag}@contoh.id`,
     phone: '081234567890',
@@ -32,8 +36,13 @@ export function codeIn(text: string): string {
 }
 
 /** Registers, reads the code from the real SMTP server, verifies, logs in; returns the session. */
-export async function registeredSession(app: FastifyInstance, smtp: TestSmtpServer, overrides = {}) {
-  const registration = residentForRegistration(overrides);
+export async function registeredSession(
+  app: FastifyInstance,
+  smtp: TestSmtpServer,
+  overrides = {},
+  resident?: Resident,
+) {
+  const registration = residentForRegistration(overrides, resident);
   const created = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: registration });
   if (created.statusCode !== 201) throw new Error(`registration failed: ${created.body}`);
   const mail = await smtp.waitFor(registration.email);

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { dumpPglite, openMemoryPglite } from '../../src/db/pglite.ts';
 import { prepareDatabase } from '../../src/startup.ts';
+import { testConfig } from './test-app.ts';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './postgres.ts';
 
 export type TestDatabaseTemplate =
@@ -21,13 +22,20 @@ declare module 'vitest' {
  * Migrates and seeds one database per run (the slow part: initdb, reference data, demo officers);
  * each test file then starts from a copy of it.
  */
+const templateConfig = {
+  simulation: true,
+  secretKey: undefined,
+  simResidents: 1000,
+  blobs: testConfig().blobs,
+};
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const template = uniqueDatabaseName('mpaspor_tpl');
     const handle = openPostgres(await createDatabase(serverUrl, template), 2);
     try {
-      await prepareDatabase(handle, { simulation: true, secretKey: undefined });
+      await prepareDatabase(handle, templateConfig);
     } finally {
       await handle.close();
     }
@@ -37,7 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const handle = await openMemoryPglite();
   const dumpFile = join(tmpdir(), `mpaspor-template-${process.pid}.tar`);
   try {
-    await prepareDatabase(handle, { simulation: true, secretKey: undefined });
+    await prepareDatabase(handle, templateConfig);
     await writeFile(dumpFile, Buffer.from(await (await dumpPglite(handle)).arrayBuffer()));
   } finally {
     await handle.close();

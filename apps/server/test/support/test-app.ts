@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAdapters, type Adapters } from '../../src/adapters.ts';
@@ -17,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     LOG_LEVEL: 'silent',
     SIMULATION: 'on',
     SECRET_KEY: 'test-secret-key-not-for-production-use',
+    BLOB_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
     OUTBOX_POLL_MS: '50',
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
@@ -25,6 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export interface TestApp {
   readonly app: FastifyInstance;
+  readonly config: Config;
   readonly db: DatabaseHandle;
   readonly clock: Clock;
   close(): Promise<void>;
@@ -44,7 +49,9 @@ export interface TestAppOptions {
 
 /** The real app on a fresh test database (or the one given), with a simulated clock that stands still. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = testConfig(options.config);
+  const blobDir = await mkdtemp(join(tmpdir(), 'mpaspor-blobs-'));
+  const base = testConfig(options.config);
+  const config: Config = { ...base, blobs: { ...base.blobs, dir: blobDir, ...options.config?.blobs } };
   const db = options.db ?? (await openTestDatabase());
   const clock =
     options.clock ??
@@ -62,12 +69,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.ready();
   return {
     app,
+    config,
     db,
     clock,
     async close() {
       await app.close();
       await adapters.close();
       if (!options.db) await db.close();
+      await rm(blobDir, { recursive: true, force: true });
     },
   };
 }

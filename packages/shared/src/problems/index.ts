@@ -1,6 +1,8 @@
 import type { Language } from '../i18n.ts';
 import { accountProblems } from './accounts.ts';
+import { applicationProblems } from './applications.ts';
 import type { ProblemDefinition } from './define.ts';
+import { documentProblems } from './documents.ts';
 import { identityProblems } from './identity.ts';
 import { platformProblems } from './platform.ts';
 
@@ -10,6 +12,8 @@ export const problemCatalog = {
   ...platformProblems,
   ...identityProblems,
   ...accountProblems,
+  ...applicationProblems,
+  ...documentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof problemCatalog;

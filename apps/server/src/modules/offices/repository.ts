@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.ts';
 import { districts, offices, provinces, regencies } from '../../db/schema/offices.ts';
@@ -88,4 +88,16 @@ export async function listOffices(db: Database): Promise<OfficeSummary[]> {
     .select({ code: offices.code, name: offices.name, timeZone: offices.timeZone })
     .from(offices)
     .orderBy(offices.code);
+}
+
+export async function officeNamesByCode(
+  db: Database,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: offices.code, name: offices.name })
+    .from(offices)
+    .where(inArray(offices.code, [...codes]));
+  return new Map(rows.map((row) => [row.code, row.name]));
 }

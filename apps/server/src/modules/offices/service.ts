@@ -19,10 +19,13 @@ export const officesReferenceLoaders: readonly ReferenceDataLoader[] = [
 
 export interface OfficesService {
   listOffices(): Promise<repository.OfficeSummary[]>;
+  /** Names of the offices with these codes; a code that does not exist is absent from the map. */
+  officeNames(codes: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 export function createOfficesService(deps: { db: Database }): OfficesService {
   return {
     listOffices: () => repository.listOffices(deps.db),
+    officeNames: (codes) => repository.officeNamesByCode(deps.db, [...new Set(codes)]),
   };
 }

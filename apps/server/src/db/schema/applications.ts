@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Human application numbers (MP + year + serial) come from one sequence, unique nationwide. */
+export const applicationNumberSequence = pgSequence('application_number_seq', { startWith: 1 });
+
+/** Statuses in which an application still holds its NIK (not final). Keep in step with the shared table. */
+const ACTIVE = `('DRAFT','AWAITING_PAYMENT','PAID','CHECKED_IN','VERIFIED','INTERVIEWED','APPROVED','READY')`;
+
+/** Passport applications (module: applications). The applicant's biodata is copied at creation. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status').notNull(),
+    type: text('type').notNull(),
+    replacementReason: text('replacement_reason'),
+    service: text('service').notNull(),
+    product: text('product').notNull(),
+    applicantNik: text('applicant_nik').notNull(),
+    applicantFullName: text('applicant_full_name').notNull(),
+    applicantDateOfBirth: date('applicant_date_of_birth', { mode: 'string' }).notNull(),
+    applicantPlaceOfBirth: text('applicant_place_of_birth').notNull(),
+    applicantSex: text('applicant_sex').notNull(),
+    applicantMarried: boolean('applicant_married').notNull(),
+    /** Facts that change the documents to bring (DOMAIN.md "Documents"). */
+    circumstances: jsonb('circumstances').notNull(),
+    previousPassport: jsonb('previous_passport'),
+    travelPurpose: text('travel_purpose'),
+    requiredDocuments: text('required_documents').array().notNull(),
+    fee: jsonb('fee').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('applications_account_idx').on(t.accountId),
+    // One application in progress per person, whichever account files it (DB-enforced, race-free).
+    uniqueIndex('applications_active_nik_unique')
+      .on(t.applicantNik)
+      .where(sql.raw(`status in ${ACTIVE}`)),
+    check('applications_type_valid', sql`${t.type} in ('NEW', 'REPLACEMENT')`),
+    check('applications_service_valid', sql`${t.service} in ('REGULAR', 'EXPRESS')`),
+  ],
+);
+
+/** Every status an application passed through, written in the transaction that changed it. */
+export const applicationHistory = pgTable(
+  'application_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    at: instant('at').notNull(),
+    actor: text('actor').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('application_history_application_idx').on(t.applicationId, t.id)],
+);

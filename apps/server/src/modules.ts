@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { Adapters } from './adapters.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
+import { applicationsRoutes, createApplicationsService } from './modules/applications/index.ts';
+import { createBillingService, feesRoutes } from './modules/billing/index.ts';
+import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
+import { createIdentityService } from './modules/identity/index.ts';
+import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
+import { createOfficesService, regionDirectory } from './modules/offices/index.ts';
+import { createSimService, simRoutes } from './modules/sim/index.ts';
+import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
+import { registerAccess } from './platform/access.ts';
+import { SimulatedClock, type Clock } from './platform/clock.ts';
+import {
+  createDatabaseRateLimitStore,
+  createRateLimiter,
+  type RateLimitStore,
+} from './platform/rate-limit.ts';
+
+/** Active applications one account may hold at once (issue 5: an unlimited count is how brokers work). */
+const MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT = 5;
+const SIM_CLOCK_SYNC_MS = 2_000;
+
+export interface ModuleDeps {
+  readonly config: Config & {
+    readonly secretKey: string;
+    readonly blobs: { readonly encryptionKeys: string };
+  };
+  readonly db: DatabaseHandle;
+  readonly clock: Clock;
+  readonly adapters: Adapters;
+  readonly rateLimitStore?: RateLimitStore | undefined;
+}
+
+/** The composition root of the capabilities: services built from their dependencies, then routes. */
+export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const { config, clock, adapters } = deps;
+  const db = deps.db.db;
+  const offices = createOfficesService({ db });
+  const identity = createIdentityService({ dukcapil: adapters.dukcapil, clock, regions: regionDirectory() });
+  const worker = createOutboxWorker({
+    db,
+    clock,
+    mail: adapters.mail,
+    sms: adapters.sms,
+    logger: app.log,
+    pollMs: config.outboxPollMs,
+    leaseMs: config.outboxLeaseMs,
+  });
+  const notifications = createNotificationService({ db, clock, wake: worker.wake });
+  const accounts = createAccountsService({
+    db,
+    clock,
+    identity,
+    notifications,
+    limiter: createRateLimiter({
+      store: deps.rateLimitStore ?? createDatabaseRateLimitStore(db),
+      scale: config.rateLimitScale,
+      now: () => clock.now().getTime(),
+    }),
+    secretKey: config.secretKey,
+    sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    smsEnabled: adapters.sms !== null,
+  });
+  const billing = createBillingService({ clock });
+  const travelDocuments = createTravelDocumentsService({ db, clock, offices });
+  const applications = createApplicationsService({
+    db,
+    clock,
+    identity,
+    travelDocuments,
+    fees: billing,
+    documents: createDocumentsService({
+      db,
+      blobStore: adapters.blobStore,
+      keyring: parseKeyring(config.blobs.encryptionKeys),
+      maxBytes: config.uploadMaxBytes,
+    }),
+    maxActivePerAccount: MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT,
+  });
+
+  registerAccess(app, { authenticateApplicant: accounts.authenticate });
+  const api = { prefix: '/api/v1' };
+  await app.register(accountsRoutes, { ...api, accounts, secureCookies: config.env === 'production' });
+  await app.register(feesRoutes, { ...api, billing });
+  await app.register(travelDocumentsRoutes, { ...api, travelDocuments, accounts });
+  await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
+
+  if (config.simulation) {
+    if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
+    const sim = createSimService({ db, clock, offices, residentCount: config.simResidents });
+    await app.register(simRoutes, { prefix: '/sim', sim });
+    runEvery(app, SIM_CLOCK_SYNC_MS, sim.syncClock);
+  }
+  app.addHook('onReady', async () => worker.start());
+  app.addHook('onClose', async () => worker.stop());
+}
+
+/** Another instance may advance the simulated clock; adopt its offset on start and every few seconds. */
+function runEvery(app: FastifyInstance, ms: number, task: () => Promise<void>): void {
+  const timer = setInterval(() => {
+    task().catch((error: unknown) => app.log.warn({ err: error }, 'periodic task failed'));
+  }, ms);
+  timer.unref();
+  app.addHook('onReady', task);
+  app.addHook('onClose', async () => clearInterval(timer));
+}

@@ -1,0 +1,106 @@
+import type { ApplicationCreate } from '#shared/contracts/applications.ts';
+import { jakartaDate } from '#shared/eligibility.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { ApplicationsDeps, RegisteredPassport } from './deps.ts';
+import * as repository from './repository.ts';
+import { checkChoices, previousPassportFor, refuseNewWhenPassportKnown } from './rules.ts';
+
+/**
+ * A new application in DRAFT: choices checked, NIK and biodata checked with Dukcapil, the previous
+ * passport looked up in the registry, documents and fee worked out, then one short transaction that
+ * also enforces one application in progress per NIK and a cap per account.
+ */
+export async function createApplication(
+  deps: ApplicationsDeps,
+  accountId: string,
+  input: ApplicationCreate,
+): Promise<repository.ApplicationRow> {
+  const now = deps.clock.now();
+  const today = jakartaDate(now);
+  const nik = input.applicant.nik.trim();
+  const choices = checkChoices(input, today);
+  if (await repository.hasActiveForNik(deps.db, nik)) throw activeApplicationExists();
+
+  const { married: _married, nik: _nik, ...biodata } = input.applicant;
+  await deps.identity.verifyIdentity(nik, biodata);
+  const previous = await previousPassport(deps, nik, input);
+  const fee = deps.fees.computeFee({
+    product: input.product,
+    service: input.service,
+    fine: choices.fine,
+    on: today,
+  });
+
+  try {
+    return await deps.db.transaction(async (tx) => {
+      await repository.lockAccountApplications(tx, accountId);
+      if ((await repository.countActiveForAccount(tx, accountId)) >= deps.maxActivePerAccount) {
+        throw applicationLimit(deps.maxActivePerAccount);
+      }
+      const row = await repository.insertApplication(tx, {
+        number: await repository.nextApplicationNumber(tx, Number(today.slice(0, 4))),
+        accountId,
+        status: 'DRAFT',
+        type: input.type,
+        replacementReason: input.type === 'REPLACEMENT' ? (input.replacementReason ?? null) : null,
+        service: input.service,
+        product: input.product,
+        applicantNik: nik,
+        applicantFullName: input.applicant.fullName,
+        applicantDateOfBirth: input.applicant.dateOfBirth,
+        applicantPlaceOfBirth: input.applicant.placeOfBirth,
+        applicantSex: input.applicant.sex,
+        applicantMarried: input.applicant.married,
+        circumstances: input.circumstances,
+        previousPassport: previous,
+        travelPurpose: input.travelPurpose ?? null,
+        requiredDocuments: choices.requiredDocuments,
+        fee,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repository.insertHistory(tx, row.id, 'DRAFT', now, 'APPLICANT');
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'applications_active_nik_unique')) throw activeApplicationExists();
+    throw error;
+  }
+}
+
+async function previousPassport(
+  deps: ApplicationsDeps,
+  nik: string,
+  input: ApplicationCreate,
+): Promise<RegisteredPassport | null> {
+  if (input.type === 'NEW') {
+    refuseNewWhenPassportKnown(await deps.travelDocuments.listByNik(nik));
+    return null;
+  }
+  const number = input.previousPassportNumber?.toUpperCase();
+  return previousPassportFor(nik, number, number ? await deps.travelDocuments.findByNumber(number) : null);
+}
+
+function activeApplicationExists(): DomainError {
+  return new DomainError({
+    code: 'ACTIVE_APPLICATION_EXISTS',
+    detail: {
+      id: 'Sudah ada permohonan paspor yang sedang berjalan untuk NIK ini. Selesaikan atau batalkan permohonan tersebut terlebih dahulu.',
+      en: 'A passport application for this NIK is already in progress. Finish or cancel it first.',
+    },
+    errors: [
+      { path: 'applicant.nik', message: { id: 'Sedang ada permohonan.', en: 'Application in progress.' } },
+    ],
+  });
+}
+
+function applicationLimit(max: number): DomainError {
+  return new DomainError({
+    code: 'APPLICATION_LIMIT',
+    detail: {
+      id: `Satu akun dapat memiliki paling banyak ${max} permohonan yang sedang berjalan.`,
+      en: `One account may have at most ${max} applications in progress.`,
+    },
+  });
+}

@@ -1,0 +1,3 @@
+export { applicationsRoutes } from './routes.ts';
+export { createApplicationsService, type ApplicationsService } from './service.ts';
+export type { ApplicationsDeps } from './deps.ts';

@@ -1,0 +1,129 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
+import { queryRows, type Database } from '../../db/database.ts';
+import { applicationHistory, applications } from '../../db/schema/applications.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type NewApplicationRow = Omit<typeof applications.$inferInsert, 'id' | 'number' | 'version'>;
+export type HistoryRow = typeof applicationHistory.$inferSelect;
+
+export const activeStatuses = applicationStatuses.filter((s) => !isFinalStatus(s));
+
+/** Serialises creations per account so two parallel requests cannot both pass the cap. */
+export async function lockAccountApplications(db: Database, accountId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`applications:${accountId}`}, 0))`);
+}
+
+export async function countActiveForAccount(db: Database, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.accountId, accountId), inArray(applications.status, activeStatuses)));
+  return row?.n ?? 0;
+}
+
+export async function hasActiveForNik(db: Database, nik: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.applicantNik, nik), inArray(applications.status, activeStatuses)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** MP + year + 8-digit serial from one sequence: unique nationwide, readable over the phone. */
+export async function nextApplicationNumber(db: Database, year: number): Promise<string> {
+  const [row] = await queryRows<{ n: string }>(db, sql`select nextval('application_number_seq')::text as n`);
+  return `MP${year}-${String(row?.n ?? '0').padStart(8, '0')}`;
+}
+
+export async function insertApplication(db: Database, row: NewApplicationRow & { number: string }) {
+  const [inserted] = await db.insert(applications).values(row).returning();
+  if (!inserted) throw new Error('application insert returned nothing');
+  return inserted;
+}
+
+export async function findForAccount(
+  db: Database,
+  id: string,
+  accountId: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.accountId, accountId)));
+  return row;
+}
+
+/** The row locked for the rest of the transaction (no lost update with a concurrent change). */
+export async function lockForAccount(
+  db: Database,
+  id: string,
+  accountId: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.accountId, accountId)))
+    .for('update');
+  return row;
+}
+
+export async function listForAccount(db: Database, accountId: string): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(applications)
+    .where(eq(applications.accountId, accountId))
+    .orderBy(desc(applications.createdAt));
+}
+
+/**
+ * Moves the status only if it is still one of `from` (checked by the database, so an officer and a
+ * worker acting at once cannot both succeed), and records it in the history in the same transaction.
+ */
+export async function transition(
+  db: Database,
+  change: {
+    id: string;
+    from: readonly ApplicationStatus[];
+    to: ApplicationStatus;
+    at: Date;
+    actor: string;
+    note?: string;
+  },
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .update(applications)
+    .set({ status: change.to, version: sql`${applications.version} + 1`, updatedAt: change.at })
+    .where(and(eq(applications.id, change.id), inArray(applications.status, [...change.from])))
+    .returning();
+  if (row) await insertHistory(db, change.id, change.to, change.at, change.actor, change.note);
+  return row;
+}
+
+export async function touch(db: Database, id: string, at: Date): Promise<void> {
+  await db
+    .update(applications)
+    .set({ updatedAt: at, version: sql`${applications.version} + 1` })
+    .where(eq(applications.id, id));
+}
+
+export async function insertHistory(
+  db: Database,
+  applicationId: string,
+  status: ApplicationStatus,
+  at: Date,
+  actor: string,
+  note?: string,
+): Promise<void> {
+  await db.insert(applicationHistory).values({ applicationId, status, at, actor, note: note ?? null });
+}
+
+export async function historyOf(db: Database, applicationIds: readonly string[]): Promise<HistoryRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select()
+    .from(applicationHistory)
+    .where(inArray(applicationHistory.applicationId, [...applicationIds]))
+    .orderBy(asc(applicationHistory.id));
+}

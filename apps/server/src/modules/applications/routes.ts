@@ -1,0 +1,132 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applicationCreateSchema,
+  applicationSchema,
+  documentUploadedSchema,
+} from '#shared/contracts/applications.ts';
+import { applicantOf } from '../../platform/access.ts';
+import { languageOf } from '../../platform/language.ts';
+import { registerUploadParsers, uploadStream } from '../documents/index.ts';
+import type { ApplicationsService } from './service.ts';
+
+const tags = ['applications'];
+const idParams = z.object({ id: z.uuid() });
+const documentParams = z.object({ id: z.uuid(), kind: z.string().regex(/^[A-Z_]{2,40}$/) });
+const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' } as Record<
+  string,
+  string
+>;
+
+export const applicationsRoutes: FastifyPluginAsync<{
+  applications: ApplicationsService;
+  maxUploadBytes: number;
+}> = async (app, { applications, maxUploadBytes }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  registerUploadParsers(app, { maxBytes: maxUploadBytes });
+  const access = 'applicant' as const;
+
+  r.post(
+    '/applications',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Start an application (DRAFT): NIK checked with Dukcapil, documents and fee worked out',
+        body: applicationCreateSchema,
+        response: { 201: applicationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await applications.create(applicantOf(request).accountId, request.body, languageOf(request))),
+  );
+
+  r.get(
+    '/applications',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'My applications, newest first',
+        response: { 200: z.array(applicationSchema) },
+      },
+    },
+    (request) => applications.list(applicantOf(request).accountId, languageOf(request)),
+  );
+
+  r.get(
+    '/applications/:id',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'One of my applications',
+        params: idParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    (request) => applications.get(applicantOf(request).accountId, request.params.id, languageOf(request)),
+  );
+
+  r.post(
+    '/applications/:id/cancel',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Cancel while waiting for the office visit',
+        params: idParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    (request) => applications.cancel(applicantOf(request).accountId, request.params.id, languageOf(request)),
+  );
+
+  r.put(
+    '/applications/:id/documents/:kind',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Upload a scan (JPEG, PNG or PDF) as the raw body or multipart field `file`',
+        description:
+          'The type is judged by the content, not the name or Content-Type. Image metadata (EXIF, GPS) is removed.',
+        params: documentParams,
+        response: { 201: documentUploadedSchema },
+      },
+    },
+    async (request, reply) => {
+      const scan = await applications.uploadScan(
+        applicantOf(request).accountId,
+        request.params.id,
+        request.params.kind,
+        await uploadStream(request),
+      );
+      return reply.code(201).send({ ...scan, uploadedAt: scan.uploadedAt.toISOString() });
+    },
+  );
+
+  r.get(
+    '/applications/:id/documents/:kind',
+    { config: { access }, schema: { tags, summary: 'Download one of my scans', params: documentParams } },
+    async (request, reply) => {
+      const { scan, stream } = await applications.openScan(
+        applicantOf(request).accountId,
+        request.params.id,
+        request.params.kind,
+      );
+      return reply
+        .type(scan.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `inline; filename="${scan.kind.toLowerCase()}.${extension[scan.contentType] ?? 'bin'}"`,
+        )
+        .send(stream);
+    },
+  );
+};

@@ -1,0 +1,35 @@
+/** Small real files for upload tests, built byte by byte. */
+function segment(marker: number, payload: Buffer): Buffer {
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(payload.length + 2);
+  return Buffer.concat([Buffer.from([0xff, marker]), length, payload]);
+}
+
+/** A baseline JPEG whose APP1 Exif segment carries a GPS position; `size` pads the image data. */
+export function jpegWithGps(size = 2_000): Buffer {
+  const exif = Buffer.concat([
+    Buffer.from('Exif\0\0MM\0*\0\0\0\x08', 'latin1'),
+    Buffer.from('GPSLatitude -6.2615 GPSLongitude 106.8106', 'latin1'),
+  ]);
+  const jfif = Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1');
+  const quant = Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)]);
+  const frame = Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
+  const scanHeader = Buffer.from([1, 1, 0, 0, 0x3f, 0]);
+  const imageData = Buffer.alloc(Math.max(16, size), 0x5a);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, jfif),
+    segment(0xe1, exif),
+    segment(0xdb, quant),
+    segment(0xc0, frame),
+    segment(0xda, scanHeader),
+    imageData,
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
+export function minimalPdf(): Buffer {
+  return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+}
+
+export const shellScript = Buffer.from('#!/bin/sh\necho "not an image"\nrm -rf /\n', 'latin1');

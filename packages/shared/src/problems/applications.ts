@@ -1,0 +1,48 @@
+import { defineProblems } from './define.ts';
+
+/** Creating and moving passport applications. */
+export const applicationProblems = defineProblems({
+  INVALID_STATE: {
+    status: 409,
+    title: {
+      id: 'Permohonan tidak dapat diproses pada status ini',
+      en: 'The application cannot do this in its current status',
+    },
+  },
+  ACTIVE_APPLICATION_EXISTS: {
+    status: 409,
+    title: {
+      id: 'Sudah ada permohonan yang sedang berjalan untuk NIK ini',
+      en: 'An application for this NIK is already in progress',
+    },
+  },
+  APPLICATION_LIMIT: {
+    status: 409,
+    title: {
+      id: 'Batas permohonan aktif untuk satu akun sudah tercapai',
+      en: 'This account has reached its limit of active applications',
+    },
+  },
+  PRODUCT_NOT_ALLOWED: {
+    status: 422,
+    title: { id: 'Jenis paspor ini tidak dapat dipilih', en: 'This passport type cannot be chosen' },
+  },
+  PREVIOUS_PASSPORT_REQUIRED: {
+    status: 422,
+    title: {
+      id: 'Nomor paspor lama wajib diisi untuk penggantian',
+      en: 'A replacement needs the previous passport number',
+    },
+  },
+  PREVIOUS_PASSPORT_NOT_FOUND: {
+    status: 422,
+    title: { id: 'Paspor lama tidak ditemukan', en: 'The previous passport was not found' },
+  },
+  PREVIOUS_PASSPORT_EXISTS: {
+    status: 422,
+    title: {
+      id: 'Anda sudah pernah memiliki paspor: pilih Penggantian, bukan Baru',
+      en: 'You already have had a passport: choose Replacement, not New',
+    },
+  },
+});

@@ -1,15 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '../../src/db/database.ts';
-import { accounts } from '../../src/db/schema/accounts.ts';
 import { travelDocuments as travelDocumentsTable } from '../../src/db/schema/travel-documents.ts';
-import { createBillingService, feesRoutes } from '../../src/modules/billing/index.ts';
 import { createOfficesService } from '../../src/modules/offices/index.ts';
 import { simResidents, type Resident } from '../../src/modules/sim/index.ts';
 import {
   createTravelDocumentsService,
-  travelDocumentsRoutes,
   type TravelDocumentsService,
 } from '../../src/modules/travel-documents/index.ts';
 import { FixedClock, SimulatedClock } from '../../src/platform/clock.ts';
@@ -29,31 +25,12 @@ let clock: SimulatedClock;
 let registry: TravelDocumentsService;
 let t: TestApp;
 
-/** Registers this file's plugins unless app.ts already does, so the test outlives the wiring step. */
-function registerRoutes(app: FastifyInstance): void {
-  const byId = async (accountId: string) => {
-    const [row] = await db.db.select({ nik: accounts.nik }).from(accounts).where(eq(accounts.id, accountId));
-    if (!row) throw new Error(`no account ${accountId}`);
-    return row;
-  };
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/travel-documents' })) {
-    void app.register(travelDocumentsRoutes, {
-      prefix: '/api/v1',
-      travelDocuments: registry,
-      accounts: { getAccount: byId },
-    });
-  }
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/fees' })) {
-    void app.register(feesRoutes, { prefix: '/api/v1', billing: createBillingService({ clock }) });
-  }
-}
-
 beforeAll(async () => {
   smtp = await startSmtpServer();
   db = await openTestDatabase();
   clock = new SimulatedClock(0, new FixedClock(TEST_START));
   registry = createTravelDocumentsService({ db: db.db, clock, offices: createOfficesService({ db: db.db }) });
-  t = await createTestApp({ db, clock, config: { smtpUrl: smtp.url }, extend: registerRoutes });
+  t = await createTestApp({ db, clock, config: { smtpUrl: smtp.url } });
 });
 afterAll(async () => {
   await t.close();

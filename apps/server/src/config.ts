@@ -69,6 +69,13 @@ const envSchema = z.object({
     .optional()
     .describe('Shared rate-limit store; unset means the database'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  JOB_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1_000)
+    .describe('How often workers look for due work (billing expiry)'),
   OUTBOX_LEASE_MS: z.coerce
     .number()
     .int()
@@ -134,6 +141,7 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly outboxPollMs: number;
   readonly outboxLeaseMs: number;
+  readonly jobIntervalMs: number;
   readonly uploadMaxBytes: number;
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
@@ -191,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     redisUrl: e.REDIS_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    jobIntervalMs: e.JOB_INTERVAL_MS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     blobs: {
       store: e.BLOB_STORE,

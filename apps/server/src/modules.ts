@@ -8,10 +8,12 @@ import { createBillingService, feesRoutes } from './modules/billing/index.ts';
 import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
-import { createOfficesService, regionDirectory } from './modules/offices/index.ts';
+import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
+import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.ts';
 import { createSimService, simRoutes } from './modules/sim/index.ts';
 import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
 import { registerAccess } from './platform/access.ts';
+import { runPeriodically } from './platform/jobs.ts';
 import { SimulatedClock, type Clock } from './platform/clock.ts';
 import {
   createDatabaseRateLimitStore,
@@ -64,14 +66,17 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     smsEnabled: adapters.sms !== null,
   });
-  const billing = createBillingService({ clock });
+  const billing = createBillingService({ db, clock });
   const travelDocuments = createTravelDocumentsService({ db, clock, offices });
+  const scheduling = createSchedulingService({ db, clock, offices });
   const applications = createApplicationsService({
     db,
     clock,
     identity,
     travelDocuments,
     fees: billing,
+    billing,
+    scheduling,
     documents: createDocumentsService({
       db,
       blobStore: adapters.blobStore,
@@ -87,23 +92,23 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(feesRoutes, { ...api, billing });
   await app.register(travelDocumentsRoutes, { ...api, travelDocuments, accounts });
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
+  await app.register(officesRoutes, { ...api, offices });
+  await app.register(schedulingRoutes, { ...api, scheduling });
 
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
     const sim = createSimService({ db, clock, offices, residentCount: config.simResidents });
     await app.register(simRoutes, { prefix: '/sim', sim });
-    runEvery(app, SIM_CLOCK_SYNC_MS, sim.syncClock);
+    // Another instance may advance the simulated clock: adopt its offset every few seconds.
+    runPeriodically(app, { name: 'sim-clock-sync', everyMs: SIM_CLOCK_SYNC_MS, run: sim.syncClock });
   }
+  // Deadlines follow the injected clock, so advancing /sim/clock expires a billing within a second.
+  runPeriodically(app, {
+    name: 'billing-expiry',
+    everyMs: config.jobIntervalMs,
+    run: () => applications.expireUnpaid(),
+  });
+  runPeriodically(app, { name: 'no-show', everyMs: 60_000, run: () => applications.markNoShows() });
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
-}
-
-/** Another instance may advance the simulated clock; adopt its offset on start and every few seconds. */
-function runEvery(app: FastifyInstance, ms: number, task: () => Promise<void>): void {
-  const timer = setInterval(() => {
-    task().catch((error: unknown) => app.log.warn({ err: error }, 'periodic task failed'));
-  }, ms);
-  timer.unref();
-  app.addHook('onReady', task);
-  app.addHook('onClose', async () => clearInterval(timer));
 }

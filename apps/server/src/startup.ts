@@ -1,7 +1,11 @@
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createOfficerService } from './modules/officer/index.ts';
-import { createOfficesService, officesReferenceLoaders } from './modules/offices/index.ts';
+import {
+  createOfficesService,
+  officesReferenceLoaders,
+  seedOfficeCapabilities,
+} from './modules/offices/index.ts';
 import { schedulingReferenceLoaders } from './modules/scheduling/index.ts';
 import { prepareSimulation, simResidents, type DemoOfficer } from './modules/sim/index.ts';
 import { seedSimulatedTravelDocuments } from './modules/travel-documents/index.ts';
@@ -32,6 +36,8 @@ export async function prepareDatabase(
       ...officesReferenceLoaders,
       ...schedulingReferenceLoaders,
     ]);
+    // Every start, not only when reference data reloads: a new office gets its default capabilities.
+    await seedOfficeCapabilities(db);
     const secretKey = await resolveSecret(db, 'secret_key', config.secretKey);
     const blobEncryptionKeys =
       config.blobs.encryptionKeys ?? `k1:${await resolveSecret(db, 'blob_encryption_key_k1', undefined)}`;

@@ -7,6 +7,10 @@ import type { Localized } from './i18n.ts';
 export const validationMessages = {
   required: { id: 'Wajib diisi.', en: 'Required.' },
   'date.format': { id: 'Gunakan format tanggal TTTT-BB-HH.', en: 'Use the date format YYYY-MM-DD.' },
+  'near.format': {
+    id: 'Gunakan LINTANG,BUJUR dalam derajat desimal, misalnya -6.2615,106.8106.',
+    en: 'Use LAT,LON in decimal degrees, e.g. -6.2615,106.8106.',
+  },
   'otp.format': { id: 'Kode terdiri dari 6 angka.', en: 'The code has 6 digits.' },
   'json.invalid': {
     id: 'Isi permintaan bukan JSON yang benar.',

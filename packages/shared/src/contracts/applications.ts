@@ -122,8 +122,31 @@ export const applicationSchema = z
       legalBasis: z.string(),
       items: z.array(feeItem),
     }),
-    appointment: z.null(),
-    billing: z.null(),
+    appointment: z
+      .object({
+        officeCode: z.string(),
+        officeName: z.string(),
+        sessionId: z.uuid(),
+        date: isoDate,
+        start: z.string().describe('HH:mm in the office’s own time zone'),
+        end: z.string(),
+        timeZone: z.string(),
+        timeZoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
+        service: z.enum(['REGULAR', 'EXPRESS', 'PRIORITY']),
+        reschedulesLeft: z.number().int(),
+      })
+      .nullable(),
+    billing: z
+      .object({
+        code: z.string().describe('15-digit PNBP billing code'),
+        amount: z.number().int(),
+        expiresAt: isoInstant,
+        status: z.enum(['PENDING', 'PAID', 'EXPIRED', 'CANCELLED']),
+        paidAt: isoInstant.optional(),
+        ntpn: z.string().optional(),
+        channel: z.string().optional(),
+      })
+      .nullable(),
     history: z.array(
       z.object({ status: z.enum(applicationStatuses), at: isoInstant, note: z.string().optional() }),
     ),
@@ -132,3 +155,5 @@ export const applicationSchema = z
   .meta({ id: 'Application' });
 
 export type ApplicationView = z.infer<typeof applicationSchema>;
+
+export const sessionChoiceSchema = z.object({ sessionId: z.uuid() }).strict();

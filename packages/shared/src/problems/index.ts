@@ -5,6 +5,7 @@ import type { ProblemDefinition } from './define.ts';
 import { documentProblems } from './documents.ts';
 import { identityProblems } from './identity.ts';
 import { platformProblems } from './platform.ts';
+import { schedulingProblems } from './scheduling.ts';
 
 export type { ProblemDefinition } from './define.ts';
 
@@ -14,6 +15,7 @@ export const problemCatalog = {
   ...accountProblems,
   ...applicationProblems,
   ...documentProblems,
+  ...schedulingProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof problemCatalog;

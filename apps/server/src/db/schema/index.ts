@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './applications.ts';
+export * from './billing.ts';
 export * from './documents.ts';
 export * from './notifications.ts';
 export * from './offices.ts';

@@ -50,3 +50,11 @@ export const offices = pgTable('offices', {
   address: text('address'),
   source: text('source').notNull(),
 });
+
+/** What an office can issue: an office without e-passport blanks must say so, not look full. */
+export const officeCapabilities = pgTable('office_capabilities', {
+  officeCode: text('office_code')
+    .primaryKey()
+    .references(() => offices.code),
+  passportKinds: text('passport_kinds').array().notNull(),
+});

@@ -34,8 +34,56 @@ export interface ApplicationsDeps {
     listScans(applicationId: string): Promise<readonly DocumentScan[]>;
     openScan(applicationId: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
   };
+  readonly scheduling: {
+    book(tx: Database, applicationId: string, sessionId: string, seat: SeatRequest): Promise<Appointment>;
+    reschedule(
+      tx: Database,
+      applicationId: string,
+      sessionId: string,
+      seat: SeatRequest,
+    ): Promise<Appointment>;
+    release(tx: Database, applicationId: string): Promise<void>;
+    appointmentsOf(applicationIds: readonly string[]): Promise<Map<string, Appointment>>;
+    closeBookingsPastTheirDay(tx: Database, limit: number): Promise<string[]>;
+  };
+  readonly billing: {
+    issue(tx: Database, applicationId: string, amount: number): Promise<BillingView>;
+    billingsOf(applicationIds: readonly string[]): Promise<Map<string, BillingView>>;
+    expireDue(tx: Database, limit: number, applicationId?: string): Promise<BillingView[]>;
+    cancelPending(tx: Database, applicationId: string): Promise<void>;
+  };
   /** Active applications one account may hold: an unlimited number is how brokers work. */
   readonly maxActivePerAccount: number;
+}
+
+/** Which seats an application may take: its service pools and the passport kind the office must issue. */
+export interface SeatRequest {
+  readonly pools: readonly ('REGULAR' | 'EXPRESS' | 'PRIORITY')[];
+  readonly passportKind: string;
+}
+
+export interface Appointment {
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly sessionId: string;
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+  readonly timeZoneLabel: 'WIB' | 'WITA' | 'WIT';
+  readonly service: 'REGULAR' | 'EXPRESS' | 'PRIORITY';
+  readonly reschedulesLeft: number;
+}
+
+export interface BillingView {
+  readonly applicationId: string;
+  readonly code: string;
+  readonly amount: number;
+  readonly expiresAt: Date;
+  readonly status: 'PENDING' | 'PAID' | 'EXPIRED' | 'CANCELLED';
+  readonly paidAt: Date | null;
+  readonly ntpn: string | null;
+  readonly channel: string | null;
 }
 
 export interface RegisteredPassport {

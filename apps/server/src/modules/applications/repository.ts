@@ -55,6 +55,11 @@ export async function findForAccount(
   return row;
 }
 
+export async function findById(db: Database, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
 /** The row locked for the rest of the transaction (no lost update with a concurrent change). */
 export async function lockForAccount(
   db: Database,

@@ -5,6 +5,7 @@ import {
   applicationCreateSchema,
   applicationSchema,
   documentUploadedSchema,
+  sessionChoiceSchema,
 } from '#shared/contracts/applications.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { languageOf } from '../../platform/language.ts';
@@ -69,6 +70,48 @@ export const applicationsRoutes: FastifyPluginAsync<{
       },
     },
     (request) => applications.get(applicantOf(request).accountId, request.params.id, languageOf(request)),
+  );
+
+  r.post(
+    '/applications/:id/submit',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Submit: book the session and get the billing code (pay within 2 hours)',
+        params: idParams,
+        body: sessionChoiceSchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    (request) =>
+      applications.submit(
+        applicantOf(request).accountId,
+        request.params.id,
+        request.body.sessionId,
+        languageOf(request),
+      ),
+  );
+
+  r.post(
+    '/applications/:id/reschedule',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Move the appointment once, after payment, no later than the day before',
+        params: idParams,
+        body: sessionChoiceSchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    (request) =>
+      applications.reschedule(
+        applicantOf(request).accountId,
+        request.params.id,
+        request.body.sessionId,
+        languageOf(request),
+      ),
   );
 
   r.post(

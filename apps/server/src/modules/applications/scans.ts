@@ -80,18 +80,25 @@ export function notFound(): DomainError {
   return new DomainError({ code: 'NOT_FOUND' });
 }
 
-export function invalidState(status: ApplicationStatus, action: 'upload' | 'cancel'): DomainError {
+const actions = {
+  upload: {
+    id: 'Dokumen hanya dapat diunggah selama permohonan masih draf',
+    en: 'Documents can be uploaded only while the application is a draft',
+  },
+  cancel: { id: 'Permohonan tidak dapat dibatalkan lagi', en: 'The application can no longer be cancelled' },
+  submit: {
+    id: 'Hanya permohonan draf yang dapat diajukan',
+    en: 'Only a draft application can be submitted',
+  },
+  reschedule: {
+    id: 'Jadwal dapat diubah setelah pembayaran diterima dan sebelum kedatangan',
+    en: 'The appointment can be changed after payment and before the visit',
+  },
+} as const;
+
+export function invalidState(status: ApplicationStatus, action: keyof typeof actions): DomainError {
   const label = statusLabels[status];
-  const what = {
-    upload: {
-      id: 'Dokumen hanya dapat diunggah selama permohonan masih draf',
-      en: 'Documents can be uploaded only while the application is a draft',
-    },
-    cancel: {
-      id: 'Permohonan tidak dapat dibatalkan lagi',
-      en: 'The application can no longer be cancelled',
-    },
-  }[action];
+  const what = actions[action];
   return new DomainError({
     code: 'INVALID_STATE',
     detail: { id: `${what.id} (status sekarang: ${label.id}).`, en: `${what.en} (status now: ${label.en}).` },

@@ -1,17 +1,30 @@
 import type { Readable } from 'node:stream';
 import type { ApplicationCreate, ApplicationView } from '#shared/contracts/applications.ts';
 import type { Language } from '#shared/i18n.ts';
-import { canTransition, type ApplicationStatus } from '#shared/statuses.ts';
 import { createApplication } from './create.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
+import { cancelApplication, expireUnpaid, markNoShows, rescheduleApplication } from './lifecycle.ts';
 import * as repository from './repository.ts';
-import { invalidState, mine, openScan, uploadScan } from './scans.ts';
+import { mine, openScan, uploadScan } from './scans.ts';
+import { submitApplication } from './submit.ts';
 import { toView } from './view.ts';
 
 export interface ApplicationsService {
   create(accountId: string, input: ApplicationCreate, language: Language): Promise<ApplicationView>;
   list(accountId: string, language: Language): Promise<ApplicationView[]>;
   get(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
+  submit(
+    accountId: string,
+    applicationId: string,
+    sessionId: string,
+    language: Language,
+  ): Promise<ApplicationView>;
+  reschedule(
+    accountId: string,
+    applicationId: string,
+    sessionId: string,
+    language: Language,
+  ): Promise<ApplicationView>;
   cancel(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
   uploadScan(
     accountId: string,
@@ -24,58 +37,74 @@ export interface ApplicationsService {
     applicationId: string,
     kind: string,
   ): Promise<{ scan: DocumentScan; stream: Readable }>;
+  /** Worker steps, safe to run in every instance at once. */
+  expireUnpaid(limit?: number): Promise<number>;
+  markNoShows(limit?: number): Promise<number>;
 }
 
-/** The applicant may cancel while the application waits for the office visit (DESIGN.md §2). */
-const cancellableByApplicant = (['DRAFT', 'AWAITING_PAYMENT', 'PAID'] as const).filter((from) =>
-  canTransition(from, 'CANCELLED'),
-);
-
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
-  const view = async (rows: repository.ApplicationRow[], language: Language) => {
-    const history = await repository.historyOf(
-      deps.db,
-      rows.map((r) => r.id),
+  /** A deadline passed but the worker has not run yet: expire it now, so no one sees a stale status. */
+  const current = async (rows: repository.ApplicationRow[]) => {
+    const billings = await deps.billing.billingsOf(rows.map((r) => r.id));
+    const now = deps.clock.now();
+    const overdue = rows.filter((r) => {
+      const billing = billings.get(r.id);
+      return r.status === 'AWAITING_PAYMENT' && billing?.status === 'PENDING' && billing.expiresAt <= now;
+    });
+    if (overdue.length === 0) return rows;
+    for (const row of overdue) await expireUnpaid(deps, 1, row.id);
+    return Promise.all(
+      rows.map(async (r) => (overdue.includes(r) ? (await repository.findById(deps.db, r.id))! : r)),
     );
+  };
+  const view = async (found: repository.ApplicationRow[], language: Language) => {
+    const rows = await current(found);
+    const ids = rows.map((r) => r.id);
+    const [history, appointments, billings] = await Promise.all([
+      repository.historyOf(deps.db, ids),
+      deps.scheduling.appointmentsOf(ids),
+      deps.billing.billingsOf(ids),
+    ]);
     return Promise.all(
       rows.map(async (row) =>
         toView(
-          row,
-          history.filter((h) => h.applicationId === row.id),
-          await deps.documents.listScans(row.id),
+          {
+            row,
+            history: history.filter((h) => h.applicationId === row.id),
+            scans: await deps.documents.listScans(row.id),
+            appointment: appointments.get(row.id) ?? null,
+            billing: billings.get(row.id) ?? null,
+          },
           language,
         ),
       ),
     );
   };
   const one = async (row: repository.ApplicationRow, language: Language) => (await view([row], language))[0]!;
+  const reread = async (accountId: string, id: string, language: Language) =>
+    one(await mine(deps, accountId, id), language);
 
   return {
     create: async (accountId, input, language) =>
       one(await createApplication(deps, accountId, input), language),
     list: async (accountId, language) => view(await repository.listForAccount(deps.db, accountId), language),
-    get: async (accountId, applicationId, language) =>
-      one(await mine(deps, accountId, applicationId), language),
+    get: (accountId, applicationId, language) => reread(accountId, applicationId, language),
+    async submit(accountId, applicationId, sessionId, language) {
+      await submitApplication(deps, accountId, applicationId, sessionId);
+      return reread(accountId, applicationId, language);
+    },
+    async reschedule(accountId, applicationId, sessionId, language) {
+      await rescheduleApplication(deps, accountId, applicationId, sessionId);
+      return reread(accountId, applicationId, language);
+    },
     async cancel(accountId, applicationId, language) {
-      const current = await mine(deps, accountId, applicationId);
-      const moved = await deps.db.transaction((tx) =>
-        repository.transition(tx, {
-          id: current.id,
-          from: cancellableByApplicant,
-          to: 'CANCELLED',
-          at: deps.clock.now(),
-          actor: 'APPLICANT',
-        }),
-      );
-      if (!moved)
-        throw invalidState(
-          (await mine(deps, accountId, applicationId)).status as ApplicationStatus,
-          'cancel',
-        );
-      return one(moved, language);
+      await cancelApplication(deps, accountId, applicationId);
+      return reread(accountId, applicationId, language);
     },
     uploadScan: (accountId, applicationId, kind, upload) =>
       uploadScan(deps, accountId, applicationId, kind, upload),
     openScan: (accountId, applicationId, kind) => openScan(deps, accountId, applicationId, kind),
+    expireUnpaid: (limit) => expireUnpaid(deps, limit),
+    markNoShows: (limit) => markNoShows(deps, limit),
   };
 }

@@ -3,16 +3,20 @@ import { documentKinds, type DocumentKind } from '#shared/document-requirements.
 import { jakartaDate, isAdult } from '#shared/eligibility.ts';
 import type { Language } from '#shared/i18n.ts';
 import { statusLabels, type ApplicationStatus } from '#shared/statuses.ts';
-import type { DocumentScan, FeeQuote, RegisteredPassport } from './deps.ts';
+import type { Appointment, BillingView, DocumentScan, FeeQuote, RegisteredPassport } from './deps.ts';
 import type { ApplicationRow, HistoryRow } from './repository.ts';
 
 /** An application as API.md shows it, with labels in the reader's language. */
-export function toView(
-  row: ApplicationRow,
-  history: readonly HistoryRow[],
-  scans: readonly DocumentScan[],
-  language: Language,
-): ApplicationView {
+export interface ApplicationParts {
+  readonly row: ApplicationRow;
+  readonly history: readonly HistoryRow[];
+  readonly scans: readonly DocumentScan[];
+  readonly appointment: Appointment | null;
+  readonly billing: BillingView | null;
+}
+
+export function toView(parts: ApplicationParts, language: Language): ApplicationView {
+  const { row, history, scans, appointment, billing } = parts;
   const status = row.status as ApplicationStatus;
   const uploaded = new Set(scans.map((s) => s.kind));
   const required = row.requiredDocuments as DocumentKind[];
@@ -68,8 +72,18 @@ export function toView(
       legalBasis: fee.legalBasis,
       items: fee.items.map((item) => ({ code: item.code, amount: item.amount, label: item.label[language] })),
     },
-    appointment: null,
-    billing: null,
+    appointment,
+    billing: billing
+      ? {
+          code: billing.code,
+          amount: billing.amount,
+          expiresAt: billing.expiresAt.toISOString(),
+          status: billing.status,
+          ...(billing.paidAt ? { paidAt: billing.paidAt.toISOString() } : {}),
+          ...(billing.ntpn ? { ntpn: billing.ntpn } : {}),
+          ...(billing.channel ? { channel: billing.channel } : {}),
+        }
+      : null,
     history: history.map((h) => ({
       status: h.status as ApplicationStatus,
       at: h.at.toISOString(),

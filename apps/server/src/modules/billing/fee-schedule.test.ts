@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { feeCodes, passportProducts } from '#shared/contracts/fees.ts';
 import { FixedClock } from '../../platform/clock.ts';
 import { computeFee, FEE_SCHEDULE, feeScheduleOn, FeeScheduleError } from './fee-schedule.ts';
-import { createBillingService } from './service.ts';
+import { createFeeSchedule } from './service.ts';
 
 /**
  * PP 45/2024, lampiran (pelayanan keimigrasian: dokumen perjalanan Republik Indonesia), as DOMAIN.md
@@ -147,8 +147,8 @@ describe('when the schedule data is read as a whole', () => {
 
 describe('when the billing service answers the fees of today', () => {
   it('then "today" is the calendar day in Asia/Jakarta, so PP 45/2024 starts at midnight WIB', () => {
-    const lastMinuteOfOld = createBillingService({ clock: new FixedClock('2024-12-16T16:59:59Z') });
-    const firstMinuteOfNew = createBillingService({ clock: new FixedClock('2024-12-16T17:00:00Z') });
+    const lastMinuteOfOld = createFeeSchedule({ clock: new FixedClock('2024-12-16T16:59:59Z') });
+    const firstMinuteOfNew = createFeeSchedule({ clock: new FixedClock('2024-12-16T17:00:00Z') });
     expect(new Set(lastMinuteOfOld.feesToday().map((entry) => entry.legalBasis))).toEqual(
       new Set(['PP 28/2019']),
     );

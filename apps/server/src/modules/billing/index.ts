@@ -1,5 +1,13 @@
 export { feesRoutes } from './routes.ts';
-export { createBillingService, type BillingService } from './service.ts';
+export {
+  createBillingService,
+  createFeeSchedule,
+  PAYMENT_WINDOW_MS,
+  type Billing,
+  type BillingService,
+  type FeeSchedule,
+} from './service.ts';
+export { isValidBillingCode } from './billing-code.ts';
 export {
   computeFee,
   FEE_SCHEDULE,

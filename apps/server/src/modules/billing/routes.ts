@@ -4,9 +4,9 @@ import { feeListSchema, type FeeView } from '#shared/contracts/fees.ts';
 import type { Language } from '#shared/i18n.ts';
 import { languageOf } from '../../platform/language.ts';
 import type { FeeScheduleEntry } from './fee-schedule.ts';
-import type { BillingService } from './service.ts';
+import type { FeeSchedule } from './service.ts';
 
-export const feesRoutes: FastifyPluginAsync<{ billing: BillingService }> = async (app, { billing }) => {
+export const feesRoutes: FastifyPluginAsync<{ billing: FeeSchedule }> = async (app, { billing }) => {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/fees',
     {

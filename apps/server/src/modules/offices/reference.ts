@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeTimeZones, type OfficeTimeZone } from '#shared/contracts/offices.ts';
 import type { RegionDirectory } from '#shared/nik.ts';
 import { readReferenceCsv } from '../../platform/reference-data.ts';
 
@@ -6,8 +7,8 @@ import { readReferenceCsv } from '../../platform/reference-data.ts';
  * Row shapes of the reference files (apps/server/reference). Parsing validates the data: a broken
  * file stops start-up with the line at fault instead of seeding nonsense.
  */
-export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export type OfficeTimeZone = (typeof timeZones)[number];
+export const timeZones = officeTimeZones;
+export type { OfficeTimeZone };
 
 const latitude = z.coerce.number().min(-11).max(6);
 const longitude = z.coerce.number().min(95).max(141);

@@ -1,7 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.ts';
-import { districts, offices, provinces, regencies } from '../../db/schema/offices.ts';
+import { districts, officeCapabilities, offices, provinces, regencies } from '../../db/schema/offices.ts';
 import type { District, Office, Province, Regency } from './reference.ts';
 
 const BATCH = 1000;
@@ -100,4 +100,67 @@ export async function officeNamesByCode(
     .from(offices)
     .where(inArray(offices.code, [...codes]));
   return new Map(rows.map((row) => [row.code, row.name]));
+}
+
+/** An office as the directory shows it; `passportKinds` is null while the office has no capabilities row. */
+export interface DirectoryRow {
+  readonly code: string;
+  readonly name: string;
+  readonly city: string;
+  readonly province: string;
+  readonly address: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly timeZone: string;
+  readonly officeClass: string | null;
+  readonly passportKinds: string[] | null;
+}
+
+const directoryColumns = {
+  code: offices.code,
+  name: offices.name,
+  city: offices.city,
+  province: offices.province,
+  address: offices.address,
+  lat: offices.lat,
+  lon: offices.lon,
+  timeZone: offices.timeZone,
+  officeClass: offices.officeClass,
+  passportKinds: officeCapabilities.passportKinds,
+};
+
+const directory = (db: Database) =>
+  db
+    .select(directoryColumns)
+    .from(offices)
+    .leftJoin(officeCapabilities, eq(officeCapabilities.officeCode, offices.code));
+
+/** The whole directory (151 rows), unordered: sorting happens in one place (directory.ts). */
+export async function listDirectory(db: Database): Promise<DirectoryRow[]> {
+  return directory(db);
+}
+
+export async function findDirectoryRow(db: Database, code: string): Promise<DirectoryRow | null> {
+  const [row] = await directory(db).where(eq(offices.code, code));
+  return row ?? null;
+}
+
+export async function listOfficeClasses(
+  db: Database,
+): Promise<{ code: string; officeClass: string | null }[]> {
+  return db.select({ code: offices.code, officeClass: offices.officeClass }).from(offices);
+}
+
+/** Inserts only where the office has no row yet; answers how many were inserted. */
+export async function insertMissingCapabilities(
+  db: Database,
+  rows: readonly { officeCode: string; passportKinds: string[] }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(officeCapabilities)
+    .values([...rows])
+    .onConflictDoNothing({ target: officeCapabilities.officeCode })
+    .returning({ officeCode: officeCapabilities.officeCode });
+  return inserted.length;
 }

@@ -1,5 +1,15 @@
+import { isOfficeTimeZone } from '#shared/contracts/offices.ts';
+import type { PassportKind } from '#shared/contracts/travel-documents.ts';
 import type { Database } from '../../db/database.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { ReferenceDataLoader } from '../../platform/reference-data.ts';
+import { defaultPassportKinds, toPassportKinds } from './capabilities.ts';
+import {
+  searchDirectory,
+  type DirectoryOffice,
+  type DirectorySearch,
+  type ListedOffice,
+} from './directory.ts';
 import { readDistricts, readOffices, readProvinces, readRegencies } from './reference.ts';
 import * as repository from './repository.ts';
 
@@ -21,11 +31,58 @@ export interface OfficesService {
   listOffices(): Promise<repository.OfficeSummary[]>;
   /** Names of the offices with these codes; a code that does not exist is absent from the map. */
   officeNames(codes: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** The directory, filtered by words, nearest first when a point is given. */
+  searchOffices(search: DirectorySearch): Promise<ListedOffice[]>;
+  findOffice(code: string): Promise<DirectoryOffice | null>;
+  /** Like findOffice; throws DomainError NOT_FOUND for an unknown code. */
+  getOffice(code: string): Promise<DirectoryOffice>;
+  /** Passport kinds the office can issue; null for an unknown office. */
+  capabilitiesOf(code: string): Promise<PassportKind[] | null>;
 }
 
 export function createOfficesService(deps: { db: Database }): OfficesService {
+  const { db } = deps;
+  async function findOffice(code: string): Promise<DirectoryOffice | null> {
+    const row = await repository.findDirectoryRow(db, code);
+    return row ? toDirectoryOffice(row) : null;
+  }
   return {
-    listOffices: () => repository.listOffices(deps.db),
-    officeNames: (codes) => repository.officeNamesByCode(deps.db, [...new Set(codes)]),
+    listOffices: () => repository.listOffices(db),
+    officeNames: (codes) => repository.officeNamesByCode(db, [...new Set(codes)]),
+    // Read per request: 151 rows, and a capability an office changes shows at once on every instance.
+    searchOffices: async (search) =>
+      searchDirectory((await repository.listDirectory(db)).map(toDirectoryOffice), search),
+    findOffice,
+    async getOffice(code) {
+      const office = await findOffice(code);
+      if (!office) throw new DomainError({ code: 'NOT_FOUND' });
+      return office;
+    },
+    capabilitiesOf: async (code) => {
+      const office = await findOffice(code);
+      return office ? [...office.passportKinds] : null;
+    },
+  };
+}
+
+function toDirectoryOffice(row: repository.DirectoryRow): DirectoryOffice {
+  // The reference loader validates zones, so another value means the table was edited by hand.
+  if (!isOfficeTimeZone(row.timeZone)) {
+    throw new Error(`Office ${row.code} has an unknown time zone: ${row.timeZone}`);
+  }
+  return {
+    code: row.code,
+    name: row.name,
+    city: row.city,
+    province: row.province,
+    address: row.address,
+    lat: row.lat,
+    lon: row.lon,
+    timeZone: row.timeZone,
+    officeClass: row.officeClass,
+    // Until the start-up seed has given the office its row, it reads as the same default the seed writes.
+    passportKinds: row.passportKinds
+      ? toPassportKinds(row.passportKinds)
+      : defaultPassportKinds(row.officeClass),
   };
 }

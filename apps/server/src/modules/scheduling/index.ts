@@ -1,2 +1,15 @@
 export { readHolidays, type Holiday } from './holidays.ts';
-export { schedulingReferenceLoaders } from './service.ts';
+export {
+  createSchedulingService,
+  MAX_RESCHEDULES,
+  schedulingReferenceLoaders,
+  type Appointment,
+  type OfficeFacts,
+  type SeatRequest,
+  type SchedulingService,
+  type SessionView,
+} from './service.ts';
+export { addWorkingDays, isWorkingDay } from './calendar.ts';
+export { localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
+export { servicePools, type ServicePool } from './schedule.ts';
+export { schedulingRoutes } from './routes.ts';

@@ -1,21 +1,197 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { holidays } from '../../db/schema/scheduling.ts';
-import type { Holiday } from './holidays.ts';
+import { bookings, holidays, officeClosures, officeSchedules, sessions } from '../../db/schema/scheduling.ts';
+import type { OfficeSchedule, PlannedSession, ServicePool } from './schedule.ts';
 
-export async function upsertHolidays(db: Database, rows: readonly Holiday[]): Promise<void> {
-  if (rows.length === 0) return;
+export type SessionRow = typeof sessions.$inferSelect;
+export type BookingRow = typeof bookings.$inferSelect;
+
+export async function insertScheduleIfMissing(
+  db: Database,
+  officeCode: string,
+  schedule: OfficeSchedule,
+  at: Date,
+) {
   await db
-    .insert(holidays)
-    .values([...rows])
-    .onConflictDoUpdate({
-      target: holidays.date,
-      set: {
-        kind: sql`excluded.kind`,
-        nameId: sql`excluded.name_id`,
-        nameEn: sql`excluded.name_en`,
-        status: sql`excluded.status`,
-        source: sql`excluded.source`,
-      },
-    });
+    .insert(officeSchedules)
+    .values({ officeCode, ...schedule, updatedAt: at })
+    .onConflictDoNothing({ target: officeSchedules.officeCode });
+}
+
+export async function findSchedule(db: Database, officeCode: string): Promise<OfficeSchedule | undefined> {
+  const [row] = await db.select().from(officeSchedules).where(eq(officeSchedules.officeCode, officeCode));
+  return row ? (row as unknown as OfficeSchedule) : undefined;
+}
+
+/** National holidays and the office's own closures between two dates. */
+export async function closedDays(
+  db: Database,
+  officeCode: string,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const national = await db
+    .select({ date: holidays.date })
+    .from(holidays)
+    .where(and(gte(holidays.date, from), lte(holidays.date, to)));
+  const local = await db
+    .select({ date: officeClosures.date })
+    .from(officeClosures)
+    .where(
+      and(
+        eq(officeClosures.officeCode, officeCode),
+        gte(officeClosures.date, from),
+        lte(officeClosures.date, to),
+      ),
+    );
+  return new Set([...national, ...local].map((row) => row.date));
+}
+
+/** Creates planned sessions that do not exist yet; existing ones (and their bookings) stay as they are. */
+export async function insertSessions(db: Database, officeCode: string, planned: readonly PlannedSession[]) {
+  for (let i = 0; i < planned.length; i += 500) {
+    await db
+      .insert(sessions)
+      .values(planned.slice(i, i + 500).map((p) => ({ officeCode, ...p })))
+      .onConflictDoNothing({
+        target: [sessions.officeCode, sessions.date, sessions.startTime, sessions.service],
+      });
+  }
+}
+
+export async function listSessions(
+  db: Database,
+  query: {
+    officeCode: string;
+    from: string;
+    to: string;
+    service: ServicePool;
+    releasedBy: Date;
+    startsAfter: Date;
+  },
+): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.officeCode, query.officeCode),
+        eq(sessions.service, query.service),
+        gte(sessions.date, query.from),
+        lte(sessions.date, query.to),
+        lte(sessions.releasedAt, query.releasedBy),
+        sql`${sessions.startsAt} > ${query.startsAfter}`,
+      ),
+    )
+    .orderBy(asc(sessions.startsAt));
+}
+
+export async function findSession(db: Database, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
+export async function findSessions(db: Database, ids: readonly string[]): Promise<SessionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(sessions)
+    .where(inArray(sessions.id, [...ids]));
+}
+
+/**
+ * Takes one seat if, and only if, the session is released, still ahead, and not full: a single
+ * conditional UPDATE, so parallel requests on any number of instances can never oversell.
+ */
+export async function takeSeat(db: Database, sessionId: string, now: Date): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .update(sessions)
+    .set({ booked: sql`${sessions.booked} + 1` })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        sql`${sessions.booked} < ${sessions.capacity}`,
+        lte(sessions.releasedAt, now),
+        sql`${sessions.startsAt} > ${now}`,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function giveBackSeat(db: Database, sessionId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ booked: sql`${sessions.booked} - 1` })
+    .where(eq(sessions.id, sessionId));
+}
+
+/** Locks sessions in id order, so two reschedules crossing each other cannot deadlock. */
+export async function lockSessions(db: Database, ids: readonly string[]): Promise<void> {
+  await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(inArray(sessions.id, [...ids]))
+    .orderBy(asc(sessions.id))
+    .for('update');
+}
+
+export async function insertBooking(
+  db: Database,
+  booking: { applicationId: string; sessionId: string; bookedAt: Date },
+) {
+  await db.insert(bookings).values(booking);
+}
+
+export async function findBooking(db: Database, applicationId: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.applicationId, applicationId));
+  return row;
+}
+
+export async function findBookings(db: Database, applicationIds: readonly string[]): Promise<BookingRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select()
+    .from(bookings)
+    .where(inArray(bookings.applicationId, [...applicationIds]));
+}
+
+/** Marks the booking released; true only for the call that actually released it (idempotent). */
+export async function releaseBooking(
+  db: Database,
+  applicationId: string,
+  at: Date,
+): Promise<BookingRow | undefined> {
+  const [row] = await db
+    .update(bookings)
+    .set({ releasedAt: at })
+    .where(and(eq(bookings.applicationId, applicationId), isNull(bookings.releasedAt)))
+    .returning();
+  return row;
+}
+
+export async function moveBooking(db: Database, applicationId: string, sessionId: string): Promise<void> {
+  await db
+    .update(bookings)
+    .set({ sessionId, reschedules: sql`${bookings.reschedules} + 1` })
+    .where(eq(bookings.applicationId, applicationId));
+}
+
+/**
+ * Closes the open bookings whose session day has ended (their seat is moot now) and returns their
+ * applications: the ones never checked in become NO_SHOW. Rows another instance is closing are skipped.
+ */
+export async function closeBookingsPastTheirDay(db: Database, now: Date, limit: number): Promise<string[]> {
+  const due = await db
+    .select({ applicationId: bookings.applicationId })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(and(isNull(bookings.releasedAt), lte(sessions.dayEndsAt, now)))
+    .limit(limit)
+    .for('update', { of: bookings, skipLocked: true });
+  const ids = due.map((r) => r.applicationId);
+  if (ids.length > 0) {
+    await db.update(bookings).set({ releasedAt: now }).where(inArray(bookings.applicationId, ids));
+  }
+  return ids;
 }

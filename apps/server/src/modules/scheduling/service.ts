@@ -1,7 +1,295 @@
+import { passportProducts } from '#shared/contracts/fees.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../db/database.ts';
 import type { ReferenceDataLoader } from '../../platform/reference-data.ts';
 import { readHolidays } from './holidays.ts';
-import { upsertHolidays } from './repository.ts';
+import { addDays, daysBetween, isOfficeZone, localDate, zoneLabels, type OfficeZone } from './local-time.ts';
+import * as repository from './repository.ts';
+import { upsertHolidays } from './holidays-repository.ts';
+import { defaultSchedule, sessionsOn, type ServicePool } from './schedule.ts';
+import { productNotOffered, sessionUnavailable } from './problems.ts';
 
 export const schedulingReferenceLoaders: readonly ReferenceDataLoader[] = [
   { dataset: 'holidays', load: (db) => upsertHolidays(db, readHolidays()) },
 ];
+
+/** What scheduling needs to know of an office (from the offices module). */
+export interface OfficeFacts {
+  readonly code: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly officeClass: string | null;
+}
+
+export interface SchedulingDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly offices: {
+    findOffice(code: string): Promise<OfficeFacts | null>;
+    capabilitiesOf(code: string): Promise<readonly string[] | null>;
+  };
+}
+
+/** Which seats an application may take: its service pools, and the passport kind the office must issue. */
+export interface SeatRequest {
+  readonly pools: readonly ServicePool[];
+  readonly passportKind: string;
+}
+
+export interface SessionView {
+  readonly id: string;
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly service: ServicePool;
+  readonly capacity: number;
+  readonly available: number;
+  readonly startsAt: string;
+  readonly timeZone: string;
+}
+
+export interface Appointment {
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly sessionId: string;
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+  readonly timeZoneLabel: (typeof zoneLabels)[OfficeZone];
+  readonly service: ServicePool;
+  readonly reschedulesLeft: number;
+}
+
+/** Reschedule once, at most (DOMAIN.md "Reschedule"). */
+export const MAX_RESCHEDULES = 1;
+const MAX_RANGE_DAYS = 62;
+
+export function createSchedulingService(deps: SchedulingDeps) {
+  const { db, clock } = deps;
+  /** Offices whose sessions exist up to a date, per process, so listings do not re-insert on every call. */
+  const generatedUntil = new Map<string, string>();
+
+  async function officeOf(code: string): Promise<OfficeFacts & { zone: OfficeZone }> {
+    const office = await deps.offices.findOffice(code);
+    if (!office || !isOfficeZone(office.timeZone)) throw new DomainError({ code: 'NOT_FOUND' });
+    return { ...office, zone: office.timeZone };
+  }
+
+  /** Materialises the sessions of the office's horizon (idempotent; many instances may race safely). */
+  async function ensureSessions(office: OfficeFacts & { zone: OfficeZone }, today: string): Promise<string> {
+    let schedule = await repository.findSchedule(db, office.code);
+    if (!schedule) {
+      await repository.insertScheduleIfMissing(
+        db,
+        office.code,
+        defaultSchedule(office.code, office.officeClass),
+        clock.now(),
+      );
+      schedule = (await repository.findSchedule(db, office.code))!;
+    }
+    const until = addDays(today, schedule.horizonDays);
+    if ((generatedUntil.get(office.code) ?? '') >= until) return until;
+    const start = addDays(generatedUntil.get(office.code) ?? today, 0);
+    const closed = await repository.closedDays(db, office.code, addDays(start, -31), until);
+    const planned = [];
+    for (let day = start; day <= until; day = addDays(day, 1))
+      planned.push(...sessionsOn(day, schedule, office.zone, closed));
+    await repository.insertSessions(db, office.code, planned);
+    generatedUntil.set(office.code, until);
+    return until;
+  }
+
+  async function appointmentFor(
+    booking: repository.BookingRow,
+    session: repository.SessionRow,
+  ): Promise<Appointment> {
+    const office = await officeOf(session.officeCode);
+    return {
+      officeCode: office.code,
+      officeName: office.name,
+      sessionId: session.id,
+      date: session.date,
+      start: session.startTime,
+      end: session.endTime,
+      timeZone: office.zone,
+      timeZoneLabel: zoneLabels[office.zone],
+      service: session.service as ServicePool,
+      reschedulesLeft: Math.max(0, MAX_RESCHEDULES - booking.reschedules),
+    };
+  }
+
+  /** Takes the seat for an application, or says exactly why not. */
+  async function takeSeat(tx: Database, sessionId: string, seat: SeatRequest) {
+    const now = clock.now();
+    const session = await repository.findSession(tx, sessionId);
+    if (!session || !seat.pools.includes(session.service as ServicePool))
+      throw sessionUnavailable('NOT_BOOKABLE');
+    const kinds = await deps.offices.capabilitiesOf(session.officeCode);
+    if (!kinds?.includes(seat.passportKind)) throw productNotOffered(seat.passportKind, kinds ?? []);
+    const taken = await repository.takeSeat(tx, sessionId, now);
+    if (taken) return taken;
+    if (session.releasedAt > now || session.startsAt <= now) throw sessionUnavailable('NOT_BOOKABLE');
+    throw sessionUnavailable('FULL');
+  }
+
+  return {
+    async seedDefaultSchedules(tx: Database, offices: readonly OfficeFacts[]) {
+      for (const office of offices) {
+        await repository.insertScheduleIfMissing(
+          tx,
+          office.code,
+          defaultSchedule(office.code, office.officeClass),
+          clock.now(),
+        );
+      }
+    },
+
+    /** Released sessions still ahead, with seats left (API.md `GET /offices/{code}/sessions`). */
+    async listSessions(
+      code: string,
+      query: {
+        from?: string | undefined;
+        to?: string | undefined;
+        service: ServicePool;
+        product?: string | undefined;
+      },
+    ): Promise<SessionView[]> {
+      const office = await officeOf(code);
+      if (query.product) {
+        const kind = passportProducts.find((p) => p.code === query.product)?.kind;
+        const kinds = (await deps.offices.capabilitiesOf(code)) ?? [];
+        if (kind && !kinds.includes(kind)) throw productNotOffered(kind, kinds);
+      }
+      const now = clock.now();
+      const today = localDate(now, office.zone);
+      const from = query.from && query.from > today ? query.from : today;
+      const to = query.to ?? addDays(from, 30);
+      if (daysBetween(from, to) > MAX_RANGE_DAYS || to < from) throw rangeProblem();
+      const until = await ensureSessions(office, today);
+      const rows = await repository.listSessions(db, {
+        officeCode: office.code,
+        from,
+        to: to < until ? to : until,
+        service: query.service,
+        releasedBy: now,
+        startsAfter: now,
+      });
+      return rows.map((s) => ({
+        id: s.id,
+        date: s.date,
+        start: s.startTime,
+        end: s.endTime,
+        service: s.service as ServicePool,
+        capacity: s.capacity,
+        available: s.capacity - s.booked,
+        startsAt: s.startsAt.toISOString(),
+        timeZone: office.zone,
+      }));
+    },
+
+    /** Books a seat for the application inside the caller's transaction. */
+    async book(
+      tx: Database,
+      applicationId: string,
+      sessionId: string,
+      seat: SeatRequest,
+    ): Promise<Appointment> {
+      const session = await takeSeat(tx, sessionId, seat);
+      await repository.insertBooking(tx, { applicationId, sessionId, bookedAt: clock.now() });
+      return appointmentFor(
+        { applicationId, sessionId, reschedules: 0, bookedAt: clock.now(), releasedAt: null },
+        session,
+      );
+    },
+
+    /** Gives the seat back (expiry, cancellation); a second call does nothing. */
+    async release(tx: Database, applicationId: string): Promise<void> {
+      const released = await repository.releaseBooking(tx, applicationId, clock.now());
+      if (released) await repository.giveBackSeat(tx, released.sessionId);
+    },
+
+    /**
+     * Moves the booking to another session: once, and no later than the day before the booked date in
+     * the office's zone (H-1). The new seat is taken and the old one given back in the same transaction.
+     */
+    async reschedule(tx: Database, applicationId: string, sessionId: string, seat: SeatRequest) {
+      const booking = await repository.findBooking(tx, applicationId);
+      if (!booking || booking.releasedAt) throw sessionUnavailable('NOT_BOOKABLE');
+      if (booking.reschedules >= MAX_RESCHEDULES) throw rescheduleLimit();
+      const current = (await repository.findSession(tx, booking.sessionId))!;
+      const office = await officeOf(current.officeCode);
+      if (localDate(clock.now(), office.zone) >= current.date) throw tooLateToReschedule(current.date);
+      if (sessionId === current.id) throw sessionUnavailable('NOT_BOOKABLE');
+      await repository.lockSessions(tx, [current.id, sessionId]);
+      const next = await takeSeat(tx, sessionId, seat);
+      await repository.giveBackSeat(tx, current.id);
+      await repository.moveBooking(tx, applicationId, sessionId);
+      return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next);
+    },
+
+    async appointmentsOf(applicationIds: readonly string[]): Promise<Map<string, Appointment>> {
+      const list = await repository.findBookings(db, applicationIds);
+      const sessions = new Map(
+        (
+          await repository.findSessions(
+            db,
+            list.map((b) => b.sessionId),
+          )
+        ).map((s) => [s.id, s]),
+      );
+      const result = new Map<string, Appointment>();
+      for (const booking of list) {
+        const session = sessions.get(booking.sessionId);
+        if (session && !booking.releasedAt)
+          result.set(booking.applicationId, await appointmentFor(booking, session));
+      }
+      return result;
+    },
+
+    closeBookingsPastTheirDay: (tx: Database, limit: number) =>
+      repository.closeBookingsPastTheirDay(tx, clock.now(), limit),
+
+    /** Non-working days (national and the office's) in a range, for working-day counts. */
+    closedDays: (officeCode: string, from: string, to: string) =>
+      repository.closedDays(db, officeCode, from, to),
+  };
+}
+
+export type SchedulingService = ReturnType<typeof createSchedulingService>;
+
+function rangeProblem(): DomainError {
+  return new DomainError({
+    code: 'VALIDATION',
+    errors: [
+      {
+        path: 'to',
+        message: {
+          id: `Rentang tanggal paling lama ${MAX_RANGE_DAYS} hari dan "to" tidak sebelum "from".`,
+          en: `The range is at most ${MAX_RANGE_DAYS} days and "to" is not before "from".`,
+        },
+      },
+    ],
+  });
+}
+
+function rescheduleLimit(): DomainError {
+  return new DomainError({
+    code: 'RESCHEDULE_LIMIT',
+    detail: {
+      id: 'Jadwal kedatangan hanya dapat diubah satu kali. Untuk keadaan khusus, hubungi kantor imigrasi.',
+      en: 'The arrival time can be changed only once. For special circumstances, contact the immigration office.',
+    },
+  });
+}
+
+function tooLateToReschedule(date: string): DomainError {
+  return new DomainError({
+    code: 'INVALID_STATE',
+    detail: {
+      id: `Jadwal hanya dapat diubah paling lambat sehari sebelum tanggal kedatangan (${date}).`,
+      en: `The arrival time can be changed no later than the day before the booked date (${date}).`,
+    },
+  });
+}

@@ -1,0 +1,124 @@
+import { canTransition, type ApplicationStatus } from '#shared/statuses.ts';
+import type { Database } from '../../db/database.ts';
+import type { ApplicationsDeps } from './deps.ts';
+import * as repository from './repository.ts';
+import { invalidState, mine, notFound } from './scans.ts';
+import { seatRequestFor } from './seats.ts';
+
+/** The applicant may cancel while the application waits for the office visit (DESIGN.md §2). */
+const cancellable = (['DRAFT', 'AWAITING_PAYMENT', 'PAID'] as const).filter((from) =>
+  canTransition(from, 'CANCELLED'),
+);
+
+/** Cancel: status, seat and unpaid billing in one transaction. */
+export async function cancelApplication(deps: ApplicationsDeps, accountId: string, applicationId: string) {
+  await mine(deps, accountId, applicationId);
+  const moved = await deps.db.transaction(async (tx) => {
+    const row = await repository.transition(tx, {
+      id: applicationId,
+      from: cancellable,
+      to: 'CANCELLED',
+      at: deps.clock.now(),
+      actor: 'APPLICANT',
+    });
+    if (row) {
+      await deps.scheduling.release(tx, applicationId);
+      await deps.billing.cancelPending(tx, applicationId);
+    }
+    return row;
+  });
+  if (!moved)
+    throw invalidState((await mine(deps, accountId, applicationId)).status as ApplicationStatus, 'cancel');
+}
+
+/** Reschedule, once, after payment, until the day before (rules in the scheduling module). */
+export async function rescheduleApplication(
+  deps: ApplicationsDeps,
+  accountId: string,
+  applicationId: string,
+  sessionId: string,
+): Promise<void> {
+  const row = await mine(deps, accountId, applicationId);
+  if (row.status !== 'PAID') throw invalidState(row.status as ApplicationStatus, 'reschedule');
+  await deps.db.transaction(async (tx) => {
+    const locked = await repository.lockForAccount(tx, applicationId, accountId);
+    if (!locked) throw notFound();
+    if (locked.status !== 'PAID') throw invalidState(locked.status as ApplicationStatus, 'reschedule');
+    const now = deps.clock.now();
+    const appointment = await deps.scheduling.reschedule(
+      tx,
+      applicationId,
+      sessionId,
+      seatRequestFor(locked, now),
+    );
+    await repository.insertHistory(
+      tx,
+      applicationId,
+      'PAID',
+      now,
+      'APPLICANT',
+      `Jadwal diubah: ${appointment.date} ${appointment.start} ${appointment.timeZoneLabel}, ${appointment.officeName}`,
+    );
+  });
+}
+
+/**
+ * Unpaid 2 hours after submission → EXPIRED, and the seat goes back to the session. Run by a worker in
+ * every instance (billings are claimed with SKIP LOCKED) and on read for one application, so a stopped
+ * worker never shows a stale state. Returns how many applications expired.
+ */
+export async function expireUnpaid(
+  deps: ApplicationsDeps,
+  limit = 100,
+  applicationId?: string,
+): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    let expired = 0;
+    for (const billing of await deps.billing.expireDue(tx, limit, applicationId)) {
+      if (
+        await moveBySystem(
+          deps,
+          tx,
+          billing.applicationId,
+          'AWAITING_PAYMENT',
+          'EXPIRED',
+          'Tidak dibayar dalam 2 jam',
+        )
+      ) {
+        await deps.scheduling.release(tx, billing.applicationId);
+        expired++;
+      }
+    }
+    return expired;
+  });
+}
+
+/** Paid but never checked in by the end of the session's day → NO_SHOW. */
+export async function markNoShows(deps: ApplicationsDeps, limit = 100): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    let marked = 0;
+    for (const id of await deps.scheduling.closeBookingsPastTheirDay(tx, limit)) {
+      if (await moveBySystem(deps, tx, id, 'PAID', 'NO_SHOW', 'Tidak hadir pada jadwal')) marked++;
+    }
+    return marked;
+  });
+}
+
+async function moveBySystem(
+  deps: ApplicationsDeps,
+  tx: Database,
+  id: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  note: string,
+): Promise<boolean> {
+  const row = await repository.transition(tx, {
+    id,
+    from: [from],
+    to,
+    at: deps.clock.now(),
+    actor: 'SYSTEM',
+    note,
+  });
+  return row !== undefined;
+}

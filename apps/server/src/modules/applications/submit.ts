@@ -1,0 +1,55 @@
+import { documentKinds, type DocumentKind } from '#shared/document-requirements.ts';
+import type { ApplicationStatus } from '#shared/statuses.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { ApplicationsDeps, FeeQuote } from './deps.ts';
+import * as repository from './repository.ts';
+import { invalidState, mine, notFound } from './scans.ts';
+import { seatRequestFor } from './seats.ts';
+
+/**
+ * Submit = book + bill, atomically (issue 6): the file must be complete; then one transaction takes
+ * the seat with a conditional update, moves DRAFT → AWAITING_PAYMENT and issues the billing code due in
+ * 2 hours. If any step fails, nothing is held.
+ */
+export async function submitApplication(
+  deps: ApplicationsDeps,
+  accountId: string,
+  applicationId: string,
+  sessionId: string,
+): Promise<void> {
+  const row = await mine(deps, accountId, applicationId);
+  if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
+  assertComplete(row, await deps.documents.listScans(row.id));
+  await deps.db.transaction(async (tx) => {
+    const locked = await repository.lockForAccount(tx, applicationId, accountId);
+    if (!locked) throw notFound();
+    if (locked.status !== 'DRAFT') throw invalidState(locked.status as ApplicationStatus, 'submit');
+    const now = deps.clock.now();
+    await deps.scheduling.book(tx, applicationId, sessionId, seatRequestFor(locked, now));
+    await repository.transition(tx, {
+      id: applicationId,
+      from: ['DRAFT'],
+      to: 'AWAITING_PAYMENT',
+      at: now,
+      actor: 'APPLICANT',
+    });
+    await deps.billing.issue(tx, applicationId, (locked.fee as FeeQuote).amount);
+  });
+}
+
+function assertComplete(row: repository.ApplicationRow, scans: readonly { kind: string }[]): void {
+  const uploaded = new Set(scans.map((s) => s.kind));
+  const missing = (row.requiredDocuments as DocumentKind[]).filter((kind) => !uploaded.has(kind));
+  if (missing.length === 0) return;
+  throw new DomainError({
+    code: 'DOCUMENTS_INCOMPLETE',
+    detail: {
+      id: `Unggah dulu dokumen berikut: ${missing.map((k) => documentKinds[k].label.id).join('; ')}.`,
+      en: `Upload these documents first: ${missing.map((k) => documentKinds[k].label.en).join('; ')}.`,
+    },
+    errors: missing.map((kind) => ({
+      path: `documents.${kind}`,
+      message: { id: 'Belum diunggah.', en: 'Not uploaded yet.' },
+    })),
+  });
+}

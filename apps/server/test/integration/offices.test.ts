@@ -4,7 +4,7 @@ import type { OfficeView } from '#shared/contracts/offices.ts';
 import type { Problem } from '#shared/contracts/problem.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { officeCapabilities } from '../../src/db/schema/offices.ts';
-import { seedOfficeCapabilities } from '../../src/modules/offices/index.ts';
+import { createOfficesService, seedOfficeCapabilities } from '../../src/modules/offices/index.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

@@ -108,7 +108,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     everyMs: config.jobIntervalMs,
     run: () => applications.expireUnpaid(),
   });
-  runPeriodically(app, { name: 'no-show', everyMs: 60_000, run: () => applications.markNoShows() });
+  runPeriodically(app, {
+    name: 'no-show',
+    everyMs: config.jobIntervalMs,
+    run: () => applications.markNoShows(),
+  });
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
 }

@@ -61,3 +61,17 @@ export async function registeredSession(
   const body = login.json() as { token: string; csrfToken: string; account: { id: string } };
   return { registration, token: body.token, csrfToken: body.csrfToken, accountId: body.account.id, login };
 }
+
+/** Logs in again (after the test clock jumped past the session lifetime); returns the new token. */
+export async function logInAgain(
+  app: FastifyInstance,
+  session: { registration: { email: string; password: string } },
+) {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sessions',
+    payload: { email: session.registration.email, password: session.registration.password },
+  });
+  if (login.statusCode !== 201) throw new Error(`login failed: ${login.body}`);
+  return { ...session, token: (login.json() as { token: string }).token };
+}

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     SECRET_KEY: 'test-secret-key-not-for-production-use',
     BLOB_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
     OUTBOX_POLL_MS: '50',
+    JOB_INTERVAL_MS: '100',
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return { ...result.config, webDistDir: '/nonexistent', ...overrides };

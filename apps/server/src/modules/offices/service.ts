@@ -33,17 +33,21 @@ export interface OfficesService {
   officeNames(codes: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** The directory, filtered by words, nearest first when a point is given. */
   searchOffices(search: DirectorySearch): Promise<ListedOffice[]>;
-  findOffice(code: string): Promise<DirectoryOffice | null>;
+  /**
+   * `db` is the caller's transaction when called inside one: on PGlite (one connection) a query on
+   * another handle would wait for that transaction to end, forever.
+   */
+  findOffice(code: string, db?: Database): Promise<DirectoryOffice | null>;
   /** Like findOffice; throws DomainError NOT_FOUND for an unknown code. */
   getOffice(code: string): Promise<DirectoryOffice>;
   /** Passport kinds the office can issue; null for an unknown office. */
-  capabilitiesOf(code: string): Promise<PassportKind[] | null>;
+  capabilitiesOf(code: string, db?: Database): Promise<PassportKind[] | null>;
 }
 
 export function createOfficesService(deps: { db: Database }): OfficesService {
   const { db } = deps;
-  async function findOffice(code: string): Promise<DirectoryOffice | null> {
-    const row = await repository.findDirectoryRow(db, code);
+  async function findOffice(code: string, handle: Database = db): Promise<DirectoryOffice | null> {
+    const row = await repository.findDirectoryRow(handle, code);
     return row ? toDirectoryOffice(row) : null;
   }
   return {
@@ -58,8 +62,8 @@ export function createOfficesService(deps: { db: Database }): OfficesService {
       if (!office) throw new DomainError({ code: 'NOT_FOUND' });
       return office;
     },
-    capabilitiesOf: async (code) => {
-      const office = await findOffice(code);
+    capabilitiesOf: async (code, handle) => {
+      const office = await findOffice(code, handle);
       return office ? [...office.passportKinds] : null;
     },
   };

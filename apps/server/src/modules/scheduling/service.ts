@@ -25,9 +25,10 @@ export interface OfficeFacts {
 export interface SchedulingDeps {
   readonly db: Database;
   readonly clock: Clock;
+  /** Inside a transaction, called with it (`db`): see OfficesService. */
   readonly offices: {
-    findOffice(code: string): Promise<OfficeFacts | null>;
-    capabilitiesOf(code: string): Promise<readonly string[] | null>;
+    findOffice(code: string, db?: Database): Promise<OfficeFacts | null>;
+    capabilitiesOf(code: string, db?: Database): Promise<readonly string[] | null>;
   };
 }
 
@@ -71,8 +72,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
   /** Offices whose sessions exist up to a date, per process, so listings do not re-insert on every call. */
   const generatedUntil = new Map<string, string>();
 
-  async function officeOf(code: string): Promise<OfficeFacts & { zone: OfficeZone }> {
-    const office = await deps.offices.findOffice(code);
+  async function officeOf(code: string, handle: Database = db): Promise<OfficeFacts & { zone: OfficeZone }> {
+    const office = await deps.offices.findOffice(code, handle);
     if (!office || !isOfficeZone(office.timeZone)) throw new DomainError({ code: 'NOT_FOUND' });
     return { ...office, zone: office.timeZone };
   }
@@ -104,8 +105,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
   async function appointmentFor(
     booking: repository.BookingRow,
     session: repository.SessionRow,
+    handle: Database = db,
   ): Promise<Appointment> {
-    const office = await officeOf(session.officeCode);
+    const office = await officeOf(session.officeCode, handle);
     return {
       officeCode: office.code,
       officeName: office.name,
@@ -126,7 +128,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     const session = await repository.findSession(tx, sessionId);
     if (!session || !seat.pools.includes(session.service as ServicePool))
       throw sessionUnavailable('NOT_BOOKABLE');
-    const kinds = await deps.offices.capabilitiesOf(session.officeCode);
+    const kinds = await deps.offices.capabilitiesOf(session.officeCode, tx);
     if (!kinds?.includes(seat.passportKind)) throw productNotOffered(seat.passportKind, kinds ?? []);
     const taken = await repository.takeSeat(tx, sessionId, now);
     if (taken) return taken;
@@ -201,6 +203,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       return appointmentFor(
         { applicationId, sessionId, reschedules: 0, bookedAt: clock.now(), releasedAt: null },
         session,
+        tx,
       );
     },
 
@@ -219,14 +222,14 @@ export function createSchedulingService(deps: SchedulingDeps) {
       if (!booking || booking.releasedAt) throw sessionUnavailable('NOT_BOOKABLE');
       if (booking.reschedules >= MAX_RESCHEDULES) throw rescheduleLimit();
       const current = (await repository.findSession(tx, booking.sessionId))!;
-      const office = await officeOf(current.officeCode);
+      const office = await officeOf(current.officeCode, tx);
       if (localDate(clock.now(), office.zone) >= current.date) throw tooLateToReschedule(current.date);
       if (sessionId === current.id) throw sessionUnavailable('NOT_BOOKABLE');
       await repository.lockSessions(tx, [current.id, sessionId]);
       const next = await takeSeat(tx, sessionId, seat);
       await repository.giveBackSeat(tx, current.id);
       await repository.moveBooking(tx, applicationId, sessionId);
-      return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next);
+      return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next, tx);
     },
 
     async appointmentsOf(applicationIds: readonly string[]): Promise<Map<string, Appointment>> {

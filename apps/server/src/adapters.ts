@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { createHttpSimponi, type SimponiPort } from './modules/billing/index.ts';
 import { createHttpDukcapil, DukcapilUnavailableError, type DukcapilPort } from './modules/identity/index.ts';
 import {
   createHttpSmsSender,
@@ -24,6 +25,8 @@ export interface Adapters {
   readonly sms: SmsSender | null;
   /** Where scans are kept: the filesystem under DATA_DIR, or S3-compatible object storage. */
   readonly blobStore: BlobStore;
+  /** SIMPONI over HTTP; null in simulation without SIMPONI_URL, where the app runs the simulator. */
+  readonly simponi: SimponiPort | null;
   /** Releases connections (SMTP pool) on shutdown. */
   close(): Promise<void>;
 }
@@ -57,8 +60,17 @@ export function createAdapters(config: Config, db: Database, clock: Clock): Adap
       : unconfiguredDukcapil;
 
   const s3 = config.blobs.store === 's3' ? createS3BlobStore(s3Options(config)) : null;
+  const simponi = config.simponi.url
+    ? createHttpSimponi({
+        url: config.simponi.url,
+        user: config.simponi.user,
+        password: config.simponi.password,
+        timeoutMs: config.simponi.timeoutMs,
+      })
+    : null;
   return {
     dukcapil,
+    simponi,
     mail: fanOut([smtp, simMail]) ?? unconfiguredMail,
     sms: fanOut([httpSms, simSms]),
     blobStore: s3 ?? createFilesystemBlobStore(config.blobs.dir),

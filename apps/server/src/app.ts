@@ -36,11 +36,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Builds the whole service; `main` is the only caller that listens on a port. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db, clock, adapters } = deps;
-  const { secretKey, blobs } = config;
+  const { secretKey, simponiWebhookSecret, blobs } = config;
   const encryptionKeys = blobs.encryptionKeys;
-  if (!secretKey || !encryptionKeys) {
+  if (!secretKey || !encryptionKeys || !simponiWebhookSecret) {
     throw new Error(
-      'buildApp needs config.secretKey and config.blobs.encryptionKeys (main resolves them at start-up)',
+      'buildApp needs the secrets main resolves at start-up (SECRET_KEY, BLOB_ENCRYPTION_KEYS, SIMPONI_WEBHOOK_SECRET)',
     );
   }
   const app = Fastify({
@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerProblemTypes(app);
 
   await registerModules(app, {
-    config: { ...config, secretKey, blobs: { ...config.blobs, encryptionKeys } },
+    config: { ...config, secretKey, simponiWebhookSecret, blobs: { ...config.blobs, encryptionKeys } },
     db,
     clock,
     adapters,

@@ -10,6 +10,7 @@ const production = {
   SECRET_KEY: `${strongSecret}-key`,
   SMTP_URL: 'smtp://mailer:secret@mail.internal:587',
   DUKCAPIL_URL: 'https://dukcapil.internal/api',
+  SIMPONI_URL: 'https://simponi.internal/api',
   BLOB_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
@@ -101,10 +102,14 @@ describe('loadConfig', () => {
     },
   );
 
-  it('requires the real mail server and civil registry in production', () => {
-    const { SMTP_URL: _, DUKCAPIL_URL: __, ...rest } = production;
+  it('requires the real mail server, civil registry and billing system in production', () => {
+    const { SMTP_URL: _, DUKCAPIL_URL: __, SIMPONI_URL: ___, ...rest } = production;
     const result = loadConfig(rest);
-    expect(!result.ok && result.problems.map((p) => p.split(':')[0])).toEqual(['SMTP_URL', 'DUKCAPIL_URL']);
+    expect(!result.ok && result.problems.map((p) => p.split(':')[0])).toEqual([
+      'SMTP_URL',
+      'DUKCAPIL_URL',
+      'SIMPONI_URL',
+    ]);
   });
 
   it('requires the scan encryption keys in production, without echoing them', () => {

@@ -60,6 +60,13 @@ const envSchema = z.object({
   SMS_GATEWAY_URL: z.url().optional().describe('HTTP SMS gateway; unset means no SMS outside simulation'),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   DUKCAPIL_URL: z.url().optional().describe('Civil-registry verification service'),
+  SIMPONI_URL: z
+    .url()
+    .optional()
+    .describe('PNBP billing service (SIMPONI); unset in simulation: the simulator'),
+  SIMPONI_USER: z.string().min(1).optional(),
+  SIMPONI_PASSWORD: z.string().min(1).optional(),
+  SIMPONI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   DUKCAPIL_USER: z.string().min(1).optional(),
   DUKCAPIL_PASSWORD: z.string().min(1).optional(),
   DUKCAPIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
@@ -76,6 +83,13 @@ const envSchema = z.object({
     .max(60_000)
     .default(1_000)
     .describe('How often workers look for due work (billing expiry)'),
+  RECONCILE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(60_000)
+    .describe('How often billings near their deadline are checked with SIMPONI (lost notifications)'),
   OUTBOX_LEASE_MS: z.coerce
     .number()
     .int()
@@ -138,10 +152,17 @@ export interface Config {
     readonly password: string | undefined;
     readonly timeoutMs: number;
   };
+  readonly simponi: {
+    readonly url: string | undefined;
+    readonly user: string | undefined;
+    readonly password: string | undefined;
+    readonly timeoutMs: number;
+  };
   readonly redisUrl: string | undefined;
   readonly outboxPollMs: number;
   readonly outboxLeaseMs: number;
   readonly jobIntervalMs: number;
+  readonly reconcileIntervalMs: number;
   readonly uploadMaxBytes: number;
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
@@ -196,10 +217,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       password: e.DUKCAPIL_PASSWORD,
       timeoutMs: e.DUKCAPIL_TIMEOUT_MS,
     },
+    simponi: {
+      url: e.SIMPONI_URL,
+      user: e.SIMPONI_USER,
+      password: e.SIMPONI_PASSWORD,
+      timeoutMs: e.SIMPONI_TIMEOUT_MS,
+    },
     redisUrl: e.REDIS_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     jobIntervalMs: e.JOB_INTERVAL_MS,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     blobs: {
       store: e.BLOB_STORE,
@@ -243,6 +271,7 @@ function productionProblems(config: Config): string[] {
   if (!config.smtpUrl)
     problems.push('SMTP_URL: required when NODE_ENV=production (e-mail carries the codes)');
   if (!config.dukcapil.url) problems.push('DUKCAPIL_URL: required when NODE_ENV=production (NIK checks)');
+  if (!config.simponi.url) problems.push('SIMPONI_URL: required when NODE_ENV=production (billing codes)');
   if (!config.blobs.encryptionKeys) {
     problems.push('BLOB_ENCRYPTION_KEYS: required when NODE_ENV=production (scans are encrypted at rest)');
   }
@@ -288,6 +317,7 @@ const secretNames = new Set([
   'SMTP_URL',
   'SMS_GATEWAY_TOKEN',
   'DUKCAPIL_PASSWORD',
+  'SIMPONI_PASSWORD',
   'REDIS_URL',
   'BLOB_ENCRYPTION_KEYS',
   'S3_SECRET_ACCESS_KEY',

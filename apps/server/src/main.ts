@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     config: {
       ...config,
       secretKey: prepared.secretKey,
+      simponiWebhookSecret: prepared.simponiWebhookSecret,
       blobs: { ...config.blobs, encryptionKeys: prepared.blobEncryptionKeys },
     },
     db,

@@ -3,14 +3,18 @@ import type { Adapters } from './adapters.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
-import { applicationsRoutes, createApplicationsService } from './modules/applications/index.ts';
-import { createBillingService, feesRoutes } from './modules/billing/index.ts';
+import {
+  applicationsRoutes,
+  createApplicationsService,
+  type ApplicationsService,
+} from './modules/applications/index.ts';
+import { createBillingService, feesRoutes, simponiWebhookRoutes } from './modules/billing/index.ts';
 import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
 import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
 import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.ts';
-import { createSimService, simRoutes } from './modules/sim/index.ts';
+import { createSimService, createSimSimponi, simRoutes } from './modules/sim/index.ts';
 import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
 import { registerAccess } from './platform/access.ts';
 import { runPeriodically } from './platform/jobs.ts';
@@ -28,6 +32,7 @@ const SIM_CLOCK_SYNC_MS = 2_000;
 export interface ModuleDeps {
   readonly config: Config & {
     readonly secretKey: string;
+    readonly simponiWebhookSecret: string;
     readonly blobs: { readonly encryptionKeys: string };
   };
   readonly db: DatabaseHandle;
@@ -66,10 +71,38 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     smsEnabled: adapters.sms !== null,
   });
-  const billing = createBillingService({ db, clock });
+  // The simulated SIMPONI "delivers" its signed notifications through this very app, over the full
+  // HTTP pipeline (routing, raw body, signature), like the real one would over the network.
+  const simSimponi = config.simulation
+    ? createSimSimponi({
+        db,
+        clock,
+        secret: config.simponiWebhookSecret,
+        logger: app.log,
+        deliver: async (payload, signature) => {
+          const response = await app.inject({
+            method: 'POST',
+            url: '/api/v1/webhooks/simponi',
+            headers: { 'content-type': 'application/json', 'x-simponi-signature': signature },
+            payload,
+          });
+          return { status: response.statusCode };
+        },
+      })
+    : null;
+  if (simSimponi) app.addHook('onClose', async () => simSimponi.stop());
+  const simponi = adapters.simponi ?? simSimponi?.port;
+  if (!simponi)
+    throw new Error('SIMPONI_URL is not set and simulation is off: no way to issue billing codes');
+  const billing = createBillingService({
+    db,
+    clock,
+    simponi,
+    effects: () => ({ applicationPaid: (tx, id, payment) => applications.applicationPaid(tx, id, payment) }),
+  });
   const travelDocuments = createTravelDocumentsService({ db, clock, offices });
   const scheduling = createSchedulingService({ db, clock, offices });
-  const applications = createApplicationsService({
+  const applications: ApplicationsService = createApplicationsService({
     db,
     clock,
     identity,
@@ -77,6 +110,9 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     fees: billing,
     billing,
     scheduling,
+    contacts: accounts,
+    notifications,
+    smsEnabled: adapters.sms !== null,
     documents: createDocumentsService({
       db,
       blobStore: adapters.blobStore,
@@ -90,6 +126,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   const api = { prefix: '/api/v1' };
   await app.register(accountsRoutes, { ...api, accounts, secureCookies: config.env === 'production' });
   await app.register(feesRoutes, { ...api, billing });
+  await app.register(simponiWebhookRoutes, { ...api, billing, secret: config.simponiWebhookSecret, clock });
   await app.register(travelDocumentsRoutes, { ...api, travelDocuments, accounts });
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(officesRoutes, { ...api, offices });
@@ -98,20 +135,23 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
     const sim = createSimService({ db, clock, offices, residentCount: config.simResidents });
-    await app.register(simRoutes, { prefix: '/sim', sim });
+    await app.register(simRoutes, { prefix: '/sim', sim, simponi: simSimponi! });
     // Another instance may advance the simulated clock: adopt its offset every few seconds.
     runPeriodically(app, { name: 'sim-clock-sync', everyMs: SIM_CLOCK_SYNC_MS, run: sim.syncClock });
   }
   // Deadlines follow the injected clock, so advancing /sim/clock expires a billing within a second.
+  const jobs = applications;
   runPeriodically(app, {
     name: 'billing-expiry',
     everyMs: config.jobIntervalMs,
-    run: () => applications.expireUnpaid(),
+    run: () => jobs.settleOverdue(),
   });
+  runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
+  // Lost notifications: billings near their deadline are checked with SIMPONI once a minute.
   runPeriodically(app, {
-    name: 'no-show',
-    everyMs: config.jobIntervalMs,
-    run: () => applications.markNoShows(),
+    name: 'reconciliation',
+    everyMs: config.reconcileIntervalMs,
+    run: () => jobs.reconcileNearDeadline(),
   });
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());

@@ -20,6 +20,8 @@ export interface PreparedDatabase {
   readonly secretKey: string;
   /** BLOB_ENCRYPTION_KEYS, or outside production a key generated for this database on first start. */
   readonly blobEncryptionKeys: string;
+  /** SIMPONI_WEBHOOK_SECRET, or outside production one generated per database (the simulator signs with it). */
+  readonly simponiWebhookSecret: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  config: Pick<Config, 'simulation' | 'secretKey' | 'simResidents' | 'blobs'>,
+  config: Pick<Config, 'simulation' | 'secretKey' | 'simResidents' | 'blobs' | 'simponiWebhookSecret'>,
 ): Promise<PreparedDatabase> {
   return handle.withStartupLock(async (db) => {
     await handle.migrate(db);
@@ -41,7 +43,12 @@ export async function prepareDatabase(
     const secretKey = await resolveSecret(db, 'secret_key', config.secretKey);
     const blobEncryptionKeys =
       config.blobs.encryptionKeys ?? `k1:${await resolveSecret(db, 'blob_encryption_key_k1', undefined)}`;
-    const secrets = { secretKey, blobEncryptionKeys };
+    const simponiWebhookSecret = await resolveSecret(
+      db,
+      'simponi_webhook_secret',
+      config.simponiWebhookSecret,
+    );
+    const secrets = { secretKey, blobEncryptionKeys, simponiWebhookSecret };
     if (!config.simulation) return { referenceDataLoaded, demoOfficers: [], ...secrets };
     // Passports of the synthetic residents, so replacements can be tried (rows refer to offices).
     await seedSimulatedTravelDocuments(db, simResidents(config.simResidents), new Date());

@@ -11,6 +11,10 @@ export const validationMessages = {
     id: 'Gunakan LINTANG,BUJUR dalam derajat desimal, misalnya -6.2615,106.8106.',
     en: 'Use LAT,LON in decimal degrees, e.g. -6.2615,106.8106.',
   },
+  'ntpn.format': {
+    id: 'NTPN terdiri dari 16 huruf/angka, tertera pada bukti bayar.',
+    en: 'The NTPN has 16 letters or digits, printed on the payment receipt.',
+  },
   'otp.format': { id: 'Kode terdiri dari 6 angka.', en: 'The code has 6 digits.' },
   'json.invalid': {
     id: 'Isi permintaan bukan JSON yang benar.',

@@ -170,7 +170,7 @@ describe('e-mail delivery through the outbox', () => {
     expect(await rowOf(id)).toMatchObject({ status: 'FAILED', attempts: 2, body: '', sentAt: null });
     expect((await rowOf(id))?.lastError).toMatch(/550/);
     expect(smtp.received).toEqual([]);
-    expect(await notifications().backlog()).toEqual({ PENDING: 0, SENT: 0, FAILED: 1 });
+    expect(await notifications().backlog()).toEqual({ PENDING: 0, SENT: 0, FAILED: 1, CANCELLED: 0 });
   });
 });
 

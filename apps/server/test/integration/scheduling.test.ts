@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain, registeredSession } from '../support/accounts.ts';
-import { completeDraft, markPaid } from '../support/applications.ts';
+import { completeDraft } from '../support/applications.ts';
+import { payAtChannel } from '../support/payments.ts';
 import { adultWithoutPassport, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -45,6 +46,24 @@ const post = (url: string, payload?: object, session: { token: string } = holder
   t.app.inject({ method: 'POST', url, headers: bearer(session), ...(payload ? { payload } : {}) });
 const submit = (id: string, sessionId: string, session: { token: string } = holder) =>
   post(`/api/v1/applications/${id}/submit`, { sessionId }, session);
+/** Pays at a simulated channel and waits for the notification to land. */
+async function paid(applicationId: string): Promise<void> {
+  const [billing] = await queryRows<{ code: string }>(
+    t.db.db,
+    sql`select code from billings where application_id = ${applicationId}`,
+  );
+  expect((await payAtChannel(t.app, billing!.code)).statusCode).toBe(200);
+  for (let i = 0; i < 50; i++) {
+    const [row] = await queryRows<{ status: string }>(
+      t.db.db,
+      sql`select status from applications where id = ${applicationId}`,
+    );
+    if (row?.status === 'PAID') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('payment not applied');
+}
+
 /** A fresh account for each draft: an account may hold only 5 applications in progress. */
 const newApplicant = () => registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
 
@@ -226,7 +245,7 @@ describe('rescheduling', () => {
     const sessions = await sessionsOf(office);
     const first = sessions.find((s) => s.date > clock().now().toISOString().slice(0, 10))!;
     expect((await submit(draft.id, first.id, applicant)).statusCode).toBe(200);
-    await markPaid(t.db.db, draft.id, clock().now());
+    await paid(draft.id);
     return { applicant, id: draft.id, first, sessions };
   }
   const reschedule = (id: string, sessionId: string, session: { token: string }) =>
@@ -278,7 +297,7 @@ describe('no-show', () => {
     const draft = await completeDraft(t.app, applicant);
     const [session] = await sessionsOf('BANDUNG');
     await submit(draft.id, session!.id, applicant);
-    await markPaid(t.db.db, draft.id, clock().now());
+    await paid(draft.id);
     advanceTo(new Date(Date.parse(`${session!.date}T17:00:00Z`) + 60_000).toISOString());
     const again = await logInAgain(t.app, applicant);
     let status = '';

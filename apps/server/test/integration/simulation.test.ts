@@ -142,7 +142,10 @@ describe('the outbox', () => {
 
 describe('with SIMULATION=off', () => {
   it('then every /sim path is 404 and absent from the API document', async () => {
-    const off = await createTestApp({ db: t.db, config: { simulation: false } });
+    const off = await createTestApp({
+      db: t.db,
+      config: { simulation: false, simponi: { ...t.config.simponi, url: 'http://127.0.0.1:9/simponi' } },
+    });
     try {
       for (const url of ['/sim/clock', '/sim/outbox', '/sim/dukcapil/residents', '/sim/officers']) {
         const response = await off.app.inject({ url });

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/database.ts';
 import { jpegWithGps } from './files.ts';
 import { adultWithoutPassport, applicantOf, takeResident } from './residents.ts';
 
@@ -34,18 +32,4 @@ export async function completeDraft(
     if (upload.statusCode !== 201) throw new Error(`upload failed: ${upload.body}`);
   }
   return draft;
-}
-
-/**
- * Marks a submitted application paid, as the payment notification will (billing issue): until the
- * SIMPONI webhook exists, tests of what happens after payment set the state directly.
- */
-export async function markPaid(db: Database, applicationId: string, at: Date): Promise<void> {
-  await db.execute(
-    sql`update billings set status = 'PAID', paid_at = ${at} where application_id = ${applicationId}`,
-  );
-  await db.execute(sql`update applications set status = 'PAID' where id = ${applicationId}`);
-  await db.execute(
-    sql`insert into application_history (application_id, status, at, actor) values (${applicationId}, 'PAID', ${at}, 'SYSTEM')`,
-  );
 }

@@ -22,12 +22,7 @@ declare module 'vitest' {
  * Migrates and seeds one database per run (the slow part: initdb, reference data, demo officers);
  * each test file then starts from a copy of it.
  */
-const templateConfig = {
-  simulation: true,
-  secretKey: undefined,
-  simResidents: 1000,
-  blobs: testConfig().blobs,
-};
+const templateConfig = { ...testConfig(), secretKey: undefined, simponiWebhookSecret: undefined };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL;

@@ -11,6 +11,9 @@ import type { DatabaseHandle } from '../../src/db/database.ts';
 import { FixedClock, SimulatedClock, type Clock } from '../../src/platform/clock.ts';
 import { openTestDatabase } from './test-database.ts';
 
+/** The shared secret of payment notifications in tests (the simulator signs with it). */
+export const TEST_SIMPONI_SECRET = 'test-simponi-webhook-secret-not-for-production';
+
 /** A start instant for tests: a Wednesday, 10:00 WIB. */
 export const TEST_START = '2026-11-25T03:00:00.000Z';
 
@@ -21,8 +24,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     SIMULATION: 'on',
     SECRET_KEY: 'test-secret-key-not-for-production-use',
     BLOB_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
+    SIMPONI_WEBHOOK_SECRET: TEST_SIMPONI_SECRET,
     OUTBOX_POLL_MS: '50',
     JOB_INTERVAL_MS: '100',
+    RECONCILE_INTERVAL_MS: '200',
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return { ...result.config, webDistDir: '/nonexistent', ...overrides };

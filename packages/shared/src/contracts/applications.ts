@@ -143,7 +143,8 @@ export const applicationSchema = z
         expiresAt: isoInstant,
         status: z.enum(['PENDING', 'PAID', 'EXPIRED', 'CANCELLED']),
         paidAt: isoInstant.optional(),
-        ntpn: z.string().optional(),
+        ntpn: z.string().optional().describe('Receipt: state revenue transaction number'),
+        ntb: z.string().optional().describe('Receipt: the bank or channel transaction number'),
         channel: z.string().optional(),
       })
       .nullable(),

@@ -1,11 +1,13 @@
 import type { Language } from '../i18n.ts';
 import { accountProblems } from './accounts.ts';
 import { applicationProblems } from './applications.ts';
+import { billingProblems } from './billing.ts';
 import type { ProblemDefinition } from './define.ts';
 import { documentProblems } from './documents.ts';
 import { identityProblems } from './identity.ts';
 import { platformProblems } from './platform.ts';
 import { schedulingProblems } from './scheduling.ts';
+import { simponiProblems } from './simponi.ts';
 
 export type { ProblemDefinition } from './define.ts';
 
@@ -16,6 +18,8 @@ export const problemCatalog = {
   ...applicationProblems,
   ...documentProblems,
   ...schedulingProblems,
+  ...billingProblems,
+  ...simponiProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof problemCatalog;

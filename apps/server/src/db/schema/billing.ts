@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -22,10 +22,47 @@ export const billings = pgTable(
     ntpn: text('ntpn'),
     ntb: text('ntb'),
     channel: text('channel'),
+    /** The payment notification that settled it (inbox row). */
+    paymentId: text('payment_id'),
+    /** The office's work unit (satker) the revenue is booked to, as on a SIMPONI bill. */
+    satker: text('satker').notNull(),
   },
   (t) => [
     check('billings_status_valid', sql`${t.status} in ('PENDING', 'PAID', 'EXPIRED', 'CANCELLED')`),
     check('billings_code_format', sql`${t.code} ~ '^[0-9]{15}$'`),
     index('billings_due_idx').on(t.status, t.expiresAt),
+  ],
+);
+
+/**
+ * Every payment notification received (webhook, reconciliation, or the applicant's NTPN claim), kept
+ * whatever became of it: unique on the payment id, so a repeat changes nothing. Payments that could not
+ * be applied (late, amount differs, paid twice) wait here for an officer: refund or reinstate.
+ */
+export const paymentNotifications = pgTable(
+  'payment_notifications',
+  {
+    paymentId: text('payment_id').primaryKey(),
+    billingCode: text('billing_code').notNull(),
+    amount: integer('amount').notNull(),
+    channel: text('channel').notNull(),
+    paidAt: instant('paid_at').notNull(),
+    ntpn: text('ntpn').notNull(),
+    ntb: text('ntb').notNull(),
+    source: text('source').notNull(),
+    outcome: text('outcome').notNull(),
+    needsAttention: boolean('needs_attention').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    resolvedAt: instant('resolved_at'),
+    resolution: text('resolution'),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [
+    index('payment_notifications_billing_idx').on(t.billingCode),
+    index('payment_notifications_attention_idx').on(t.needsAttention, t.receivedAt),
+    check(
+      'payment_notifications_outcome_valid',
+      sql`${t.outcome} in ('APPLIED', 'LATE', 'AMOUNT_MISMATCH', 'ALREADY_PAID', 'BILLING_NOT_FOUND')`,
+    ),
   ],
 );

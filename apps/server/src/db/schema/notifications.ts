@@ -28,10 +28,13 @@ export const notificationOutbox = pgTable(
     lastError: text('last_error'),
     createdAt: instant('created_at').notNull(),
     sentAt: instant('sent_at'),
+    /** Groups messages that can be withdrawn together (e.g. a payment reminder once paid). */
+    topic: text('topic'),
   },
   (t) => [
     check('notification_outbox_channel_valid', sql`${t.channel} in ('EMAIL', 'SMS')`),
-    check('notification_outbox_status_valid', sql`${t.status} in ('PENDING', 'SENT', 'FAILED')`),
+    check('notification_outbox_status_valid', sql`${t.status} in ('PENDING', 'SENT', 'FAILED', 'CANCELLED')`),
+    index('notification_outbox_topic_idx').on(t.topic),
     index('notification_outbox_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );

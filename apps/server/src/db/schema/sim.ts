@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Simulation-only state (module: sim): the clock offset and generated demo secrets. */
 export const simSettings = pgTable('sim_settings', {
@@ -21,3 +21,20 @@ export const simMailbox = pgTable(
   },
   (t) => [index('sim_mailbox_recipient_idx').on(t.recipient, t.createdAt)],
 );
+
+/** The simulated SIMPONI's own ledger of billings (what the real PNBP system holds on its side). */
+export const simSimponiBillings = pgTable('sim_simponi_billings', {
+  billingCode: text('billing_code').primaryKey(),
+  reference: text('reference').notNull(),
+  amount: integer('amount').notNull(),
+  payerName: text('payer_name').notNull(),
+  satker: text('satker').notNull(),
+  description: text('description').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  paymentId: text('payment_id'),
+  paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
+  channel: text('channel'),
+  ntpn: text('ntpn').unique(),
+  ntb: text('ntb'),
+});

@@ -1,3 +1,3 @@
 export { accountsRoutes } from './routes.ts';
-export { createAccountsService, type AccountsService } from './service.ts';
+export { createAccountsService, type AccountsService, type Contact } from './service.ts';
 export type { AccountsDeps } from './deps.ts';

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Account, Registration } from '#shared/contracts/accounts.ts';
 import type { Language } from '#shared/i18n.ts';
+import type { Database } from '../../db/database.ts';
 import type { ApplicantPrincipal } from '../../platform/access.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { AccountsDeps } from './deps.ts';
@@ -20,12 +21,24 @@ export interface AccountsService {
   logout(sessionId: string): Promise<void>;
   authenticate(request: FastifyRequest): Promise<ApplicantPrincipal | null>;
   getAccount(accountId: string): Promise<Account>;
+  /**
+   * Where and how to reach the account holder; `db` is the caller's transaction when inside one (one
+   * connection on PGlite: another handle would wait for the transaction to end).
+   */
+  contactOf(accountId: string, db?: Database): Promise<Contact>;
   setLanguage(accountId: string, language: Language): Promise<Account>;
   requestPasswordReset(email: string, context: Ip): Promise<void>;
   confirmPasswordReset(
     input: { email: string; code: string; newPassword: string },
     context: Ip,
   ): Promise<void>;
+}
+
+export interface Contact {
+  readonly email: string;
+  readonly phone: string;
+  readonly fullName: string;
+  readonly language: Language;
 }
 
 export function createAccountsService(deps: AccountsDeps): AccountsService {
@@ -42,6 +55,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     logout: (sessionId) => logout(deps, sessionId),
     authenticate: (request) => authenticate(deps, request),
     getAccount,
+    async contactOf(accountId, db = deps.db) {
+      const row = await repository.findAccountById(db, accountId);
+      if (!row) throw new Error(`account ${accountId} not found`);
+      return { email: row.email, phone: row.phone, fullName: row.fullName, language: row.language };
+    },
     async setLanguage(accountId, language) {
       await repository.updateLanguage(deps.db, accountId, language);
       return getAccount(accountId);

@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { Localized } from '#shared/i18n.ts';
+import type { Language, Localized } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ResidentBiodata } from '../identity/index.ts';
+import type { NotificationService } from '../notifications/index.ts';
 
 /** What the application use cases need from other modules; each comes in through the app factory. */
 export interface ApplicationsDeps {
@@ -35,6 +37,7 @@ export interface ApplicationsDeps {
     openScan(applicationId: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
   };
   readonly scheduling: {
+    assertBookable(sessionId: string, seat: SeatRequest): Promise<{ officeCode: string }>;
     book(tx: Database, applicationId: string, sessionId: string, seat: SeatRequest): Promise<Appointment>;
     reschedule(
       tx: Database,
@@ -43,15 +46,37 @@ export interface ApplicationsDeps {
       seat: SeatRequest,
     ): Promise<Appointment>;
     release(tx: Database, applicationId: string): Promise<void>;
-    appointmentsOf(applicationIds: readonly string[]): Promise<Map<string, Appointment>>;
+    appointmentsOf(applicationIds: readonly string[], db?: Database): Promise<Map<string, Appointment>>;
     closeBookingsPastTheirDay(tx: Database, limit: number): Promise<string[]>;
   };
   readonly billing: {
-    issue(tx: Database, applicationId: string, amount: number): Promise<BillingView>;
+    requestBillingCode(request: {
+      reference: string;
+      description: string;
+      amount: number;
+      payerName: string;
+      satker: string;
+    }): Promise<{ billingCode: string; expiresAt: Date }>;
+    record(
+      tx: Database,
+      billing: { applicationId: string; code: string; amount: number; expiresAt: Date; satker: string },
+    ): Promise<BillingView>;
     billingsOf(applicationIds: readonly string[]): Promise<Map<string, BillingView>>;
-    expireDue(tx: Database, limit: number, applicationId?: string): Promise<BillingView[]>;
+    pendingDueWithin(windowMs: number, limit: number): Promise<BillingView[]>;
+    expireIfPending(tx: Database, applicationId: string): Promise<boolean>;
     cancelPending(tx: Database, applicationId: string): Promise<void>;
+    paymentStatus(billingCode: string): Promise<SimponiPaymentStatus>;
+    recordPayment(payment: SimponiPayment, source: 'WEBHOOK' | 'RECONCILIATION' | 'CLAIM'): Promise<unknown>;
   };
+  readonly contacts: {
+    contactOf(
+      accountId: string,
+      db?: Database,
+    ): Promise<{ email: string; phone: string; fullName: string; language: Language }>;
+  };
+  readonly notifications: Pick<NotificationService, 'enqueue' | 'withdraw'>;
+  /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */
+  readonly smsEnabled: boolean;
   /** Active applications one account may hold: an unlimited number is how brokers work. */
   readonly maxActivePerAccount: number;
 }
@@ -83,6 +108,7 @@ export interface BillingView {
   readonly status: 'PENDING' | 'PAID' | 'EXPIRED' | 'CANCELLED';
   readonly paidAt: Date | null;
   readonly ntpn: string | null;
+  readonly ntb: string | null;
   readonly channel: string | null;
 }
 

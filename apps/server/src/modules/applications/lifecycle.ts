@@ -1,6 +1,7 @@
 import { canTransition, type ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import type { ApplicationsDeps } from './deps.ts';
+import { reminderTopic, tellRescheduled } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
 import { seatRequestFor } from './seats.ts';
@@ -24,6 +25,7 @@ export async function cancelApplication(deps: ApplicationsDeps, accountId: strin
     if (row) {
       await deps.scheduling.release(tx, applicationId);
       await deps.billing.cancelPending(tx, applicationId);
+      await deps.notifications.withdraw(tx, reminderTopic(applicationId));
     }
     return row;
   });
@@ -59,37 +61,7 @@ export async function rescheduleApplication(
       'APPLICANT',
       `Jadwal diubah: ${appointment.date} ${appointment.start} ${appointment.timeZoneLabel}, ${appointment.officeName}`,
     );
-  });
-}
-
-/**
- * Unpaid 2 hours after submission → EXPIRED, and the seat goes back to the session. Run by a worker in
- * every instance (billings are claimed with SKIP LOCKED) and on read for one application, so a stopped
- * worker never shows a stale state. Returns how many applications expired.
- */
-export async function expireUnpaid(
-  deps: ApplicationsDeps,
-  limit = 100,
-  applicationId?: string,
-): Promise<number> {
-  return deps.db.transaction(async (tx) => {
-    let expired = 0;
-    for (const billing of await deps.billing.expireDue(tx, limit, applicationId)) {
-      if (
-        await moveBySystem(
-          deps,
-          tx,
-          billing.applicationId,
-          'AWAITING_PAYMENT',
-          'EXPIRED',
-          'Tidak dibayar dalam 2 jam',
-        )
-      ) {
-        await deps.scheduling.release(tx, billing.applicationId);
-        expired++;
-      }
-    }
-    return expired;
+    await tellRescheduled(deps, tx, locked, appointment);
   });
 }
 

@@ -7,6 +7,7 @@ import {
   documentUploadedSchema,
   sessionChoiceSchema,
 } from '#shared/contracts/applications.ts';
+import { paymentClaimSchema } from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { languageOf } from '../../platform/language.ts';
 import { registerUploadParsers, uploadStream } from '../documents/index.ts';
@@ -110,6 +111,27 @@ export const applicationsRoutes: FastifyPluginAsync<{
         applicantOf(request).accountId,
         request.params.id,
         request.body.sessionId,
+        languageOf(request),
+      ),
+  );
+
+  r.post(
+    '/applications/:id/payment-claims',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: '"I have paid but it says unpaid": the NTPN is checked with SIMPONI and applied',
+        params: idParams,
+        body: paymentClaimSchema,
+        response: { 200: applicationSchema },
+      },
+    },
+    (request) =>
+      applications.claimPayment(
+        applicantOf(request).accountId,
+        request.params.id,
+        request.body.ntpn,
         languageOf(request),
       ),
   );

@@ -90,6 +90,10 @@ const actions = {
     id: 'Hanya permohonan draf yang dapat diajukan',
     en: 'Only a draft application can be submitted',
   },
+  claim: {
+    id: 'Hanya permohonan yang menunggu pembayaran atau kedaluwarsa yang dapat diklaim pembayarannya',
+    en: 'A payment can be claimed only for an application awaiting payment or expired',
+  },
   reschedule: {
     id: 'Jadwal dapat diubah setelah pembayaran diterima dan sebelum kedatangan',
     en: 'The appointment can be changed after payment and before the visit',

@@ -3,7 +3,16 @@ import type { ApplicationCreate, ApplicationView } from '#shared/contracts/appli
 import type { Language } from '#shared/i18n.ts';
 import { createApplication } from './create.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
-import { cancelApplication, expireUnpaid, markNoShows, rescheduleApplication } from './lifecycle.ts';
+import type { SimponiPayment } from '../billing/index.ts';
+import type { Database } from '../../db/database.ts';
+import { cancelApplication, markNoShows, rescheduleApplication } from './lifecycle.ts';
+import {
+  applicationPaid,
+  claimPayment,
+  reconcileNearDeadline,
+  settleBilling,
+  settleOverdue,
+} from './payments.ts';
 import * as repository from './repository.ts';
 import { mine, openScan, uploadScan } from './scans.ts';
 import { submitApplication } from './submit.ts';
@@ -37,8 +46,17 @@ export interface ApplicationsService {
     applicationId: string,
     kind: string,
   ): Promise<{ scan: DocumentScan; stream: Readable }>;
+  claimPayment(
+    accountId: string,
+    applicationId: string,
+    ntpn: string,
+    language: Language,
+  ): Promise<ApplicationView>;
+  /** The billing module's callback, inside its transaction. */
+  applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
   /** Worker steps, safe to run in every instance at once. */
-  expireUnpaid(limit?: number): Promise<number>;
+  settleOverdue(limit?: number): Promise<number>;
+  reconcileNearDeadline(limit?: number): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
 }
 
@@ -52,7 +70,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return r.status === 'AWAITING_PAYMENT' && billing?.status === 'PENDING' && billing.expiresAt <= now;
     });
     if (overdue.length === 0) return rows;
-    for (const row of overdue) await expireUnpaid(deps, 1, row.id);
+    for (const row of overdue) await settleBilling(deps, billings.get(row.id)!);
     return Promise.all(
       rows.map(async (r) => (overdue.includes(r) ? (await repository.findById(deps.db, r.id))! : r)),
     );
@@ -104,7 +122,13 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     uploadScan: (accountId, applicationId, kind, upload) =>
       uploadScan(deps, accountId, applicationId, kind, upload),
     openScan: (accountId, applicationId, kind) => openScan(deps, accountId, applicationId, kind),
-    expireUnpaid: (limit) => expireUnpaid(deps, limit),
+    async claimPayment(accountId, applicationId, ntpn, language) {
+      await claimPayment(deps, accountId, applicationId, ntpn);
+      return reread(accountId, applicationId, language);
+    },
+    applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
+    settleOverdue: (limit) => settleOverdue(deps, limit),
+    reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
     markNoShows: (limit) => markNoShows(deps, limit),
   };
 }

@@ -2,14 +2,16 @@ import { documentKinds, type DocumentKind } from '#shared/document-requirements.
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, FeeQuote } from './deps.ts';
+import { satkerOf, tellBillingIssued } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
 import { seatRequestFor } from './seats.ts';
 
 /**
- * Submit = book + bill, atomically (issue 6): the file must be complete; then one transaction takes
- * the seat with a conditional update, moves DRAFT → AWAITING_PAYMENT and issues the billing code due in
- * 2 hours. If any step fails, nothing is held.
+ * Submit = book + bill (issue 6): the file must be complete and the session bookable; SIMPONI issues
+ * the billing code (outside any transaction); then one transaction takes the seat with a conditional
+ * update, moves DRAFT → AWAITING_PAYMENT, records the billing due in 2 hours and queues the e-mails.
+ * If the transaction fails, nothing is held: the SIMPONI code is simply never paid and lapses.
  */
 export async function submitApplication(
   deps: ApplicationsDeps,
@@ -20,12 +22,24 @@ export async function submitApplication(
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   assertComplete(row, await deps.documents.listScans(row.id));
+  const seat = seatRequestFor(row, deps.clock.now());
+  // Refuse a full session before asking SIMPONI: in a rush most attempts end here, cheaply.
+  const { officeCode } = await deps.scheduling.assertBookable(sessionId, seat);
+  const amount = (row.fee as FeeQuote).amount;
+  const satker = satkerOf(officeCode);
+  const issued = await deps.billing.requestBillingCode({
+    reference: row.id,
+    description: `Paspor ${row.number}`,
+    amount,
+    payerName: row.applicantFullName,
+    satker,
+  });
   await deps.db.transaction(async (tx) => {
     const locked = await repository.lockForAccount(tx, applicationId, accountId);
     if (!locked) throw notFound();
     if (locked.status !== 'DRAFT') throw invalidState(locked.status as ApplicationStatus, 'submit');
     const now = deps.clock.now();
-    await deps.scheduling.book(tx, applicationId, sessionId, seatRequestFor(locked, now));
+    const appointment = await deps.scheduling.book(tx, applicationId, sessionId, seat);
     await repository.transition(tx, {
       id: applicationId,
       from: ['DRAFT'],
@@ -33,7 +47,14 @@ export async function submitApplication(
       at: now,
       actor: 'APPLICANT',
     });
-    await deps.billing.issue(tx, applicationId, (locked.fee as FeeQuote).amount);
+    const billing = await deps.billing.record(tx, {
+      applicationId,
+      code: issued.billingCode,
+      amount,
+      expiresAt: issued.expiresAt,
+      satker,
+    });
+    await tellBillingIssued(deps, tx, locked, billing, appointment);
   });
 }
 

@@ -81,6 +81,7 @@ export function toView(parts: ApplicationParts, language: Language): Application
           status: billing.status,
           ...(billing.paidAt ? { paidAt: billing.paidAt.toISOString() } : {}),
           ...(billing.ntpn ? { ntpn: billing.ntpn } : {}),
+          ...(billing.ntb ? { ntb: billing.ntb } : {}),
           ...(billing.channel ? { channel: billing.channel } : {}),
         }
       : null,

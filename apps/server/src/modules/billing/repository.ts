@@ -1,19 +1,28 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { billings } from '../../db/schema/billing.ts';
+import { billings, paymentNotifications } from '../../db/schema/billing.ts';
+import type { SimponiPayment } from './simponi.port.ts';
 
 export type BillingRow = typeof billings.$inferSelect;
+export type PaymentNotificationRow = typeof paymentNotifications.$inferSelect;
+export type PaymentOutcome = 'APPLIED' | 'LATE' | 'AMOUNT_MISMATCH' | 'ALREADY_PAID' | 'BILLING_NOT_FOUND';
 
-/** Inserts the billing unless its code is taken (then nothing: the caller draws another code). */
 export async function insertBilling(
   db: Database,
-  billing: { applicationId: string; code: string; amount: number; expiresAt: Date; createdAt: Date },
-): Promise<BillingRow | undefined> {
+  billing: {
+    applicationId: string;
+    code: string;
+    amount: number;
+    expiresAt: Date;
+    createdAt: Date;
+    satker: string;
+  },
+): Promise<BillingRow> {
   const [row] = await db
     .insert(billings)
     .values({ ...billing, status: 'PENDING' })
-    .onConflictDoNothing({ target: billings.code })
     .returning();
+  if (!row) throw new Error('billing insert returned nothing');
   return row;
 }
 
@@ -25,43 +34,49 @@ export async function billingsOf(db: Database, applicationIds: readonly string[]
     .where(inArray(billings.applicationId, [...applicationIds]));
 }
 
-/**
- * Claims pending billings past their deadline and marks them EXPIRED, skipping rows another worker
- * holds: every instance can run the expiry job, and each billing expires exactly once.
- */
-export async function expireDue(
-  db: Database,
-  now: Date,
-  limit: number,
-  applicationId?: string,
-): Promise<BillingRow[]> {
-  const due = await db
-    .select({ id: billings.id })
-    .from(billings)
-    .where(
-      and(
-        eq(billings.status, 'PENDING'),
-        lte(billings.expiresAt, now),
-        applicationId ? eq(billings.applicationId, applicationId) : sql`true`,
-      ),
-    )
-    .orderBy(billings.expiresAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  if (due.length === 0) return [];
+export async function lockByCode(db: Database, code: string): Promise<BillingRow | undefined> {
+  const [row] = await db.select().from(billings).where(eq(billings.code, code)).for('update');
+  return row;
+}
+
+export async function markPaid(db: Database, id: string, payment: SimponiPayment): Promise<void> {
+  await db
+    .update(billings)
+    .set({
+      status: 'PAID',
+      paidAt: payment.paidAt,
+      ntpn: payment.ntpn,
+      ntb: payment.ntb,
+      channel: payment.channel,
+      paymentId: payment.paymentId,
+    })
+    .where(and(eq(billings.id, id), eq(billings.status, 'PENDING')));
+}
+
+/** Pending billings whose deadline is past, or within `withinMs` (the reconciliation window). */
+export async function pendingDueBy(db: Database, by: Date, limit: number): Promise<BillingRow[]> {
   return db
+    .select()
+    .from(billings)
+    .where(and(eq(billings.status, 'PENDING'), lte(billings.expiresAt, by)))
+    .orderBy(asc(billings.expiresAt))
+    .limit(limit);
+}
+
+/** Expires the billing if it is still pending and past due: true for exactly one caller. */
+export async function expireIfPending(db: Database, applicationId: string, now: Date): Promise<boolean> {
+  const rows = await db
     .update(billings)
     .set({ status: 'EXPIRED' })
     .where(
       and(
-        inArray(
-          billings.id,
-          due.map((d) => d.id),
-        ),
+        eq(billings.applicationId, applicationId),
         eq(billings.status, 'PENDING'),
+        lte(billings.expiresAt, now),
       ),
     )
-    .returning();
+    .returning({ id: billings.id });
+  return rows.length === 1;
 }
 
 export async function cancelPending(db: Database, applicationId: string): Promise<void> {
@@ -69,4 +84,38 @@ export async function cancelPending(db: Database, applicationId: string): Promis
     .update(billings)
     .set({ status: 'CANCELLED' })
     .where(and(eq(billings.applicationId, applicationId), eq(billings.status, 'PENDING')));
+}
+
+/** Stores a notification unless its payment id is known: false for a repeat. */
+export async function insertNotification(
+  db: Database,
+  row: Omit<PaymentNotificationRow, 'resolvedAt' | 'resolution'>,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(paymentNotifications)
+    .values(row)
+    .onConflictDoNothing({ target: paymentNotifications.paymentId })
+    .returning({ paymentId: paymentNotifications.paymentId });
+  return inserted.length === 1;
+}
+
+export async function setOutcome(db: Database, paymentId: string, outcome: PaymentOutcome): Promise<void> {
+  await db
+    .update(paymentNotifications)
+    .set({ outcome, needsAttention: outcome !== 'APPLIED' })
+    .where(eq(paymentNotifications.paymentId, paymentId));
+}
+
+export async function paymentsNeedingAttention(
+  db: Database,
+  limit: number,
+): Promise<PaymentNotificationRow[]> {
+  return db
+    .select()
+    .from(paymentNotifications)
+    .where(
+      and(eq(paymentNotifications.needsAttention, true), sql`${paymentNotifications.resolvedAt} is null`),
+    )
+    .orderBy(desc(paymentNotifications.receivedAt))
+    .limit(limit);
 }

@@ -1,7 +1,7 @@
 import { jakartaDate } from '#shared/eligibility.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { newBillingCode } from './billing-code.ts';
+import { DomainError } from '../../platform/errors.ts';
 import {
   computeFee,
   feeScheduleOn,
@@ -9,7 +9,15 @@ import {
   type FeeQuote,
   type FeeScheduleEntry,
 } from './fee-schedule.ts';
+import { recordPayment, type PaymentEffects, type PaymentSource, type RecordedPayment } from './payments.ts';
 import * as repository from './repository.ts';
+import { SimponiUnavailableError } from './simponi.port.ts';
+import type {
+  SimponiPayment,
+  SimponiBillingRequest,
+  SimponiPaymentStatus,
+  SimponiPort,
+} from './simponi.port.ts';
 
 /** Pay within 2 hours of submission (DOMAIN.md "Payment": M-Paspor sets 2 hours, kept per billing). */
 export const PAYMENT_WINDOW_MS = 2 * 60 * 60 * 1000;
@@ -22,6 +30,7 @@ export interface Billing {
   readonly status: 'PENDING' | 'PAID' | 'EXPIRED' | 'CANCELLED';
   readonly paidAt: Date | null;
   readonly ntpn: string | null;
+  readonly ntb: string | null;
   readonly channel: string | null;
 }
 
@@ -36,39 +45,85 @@ export function createFeeSchedule(deps: { clock: Clock }): FeeSchedule {
   return { feesToday: () => feeScheduleOn(jakartaDate(deps.clock.now())), computeFee };
 }
 
-export interface BillingService extends FeeSchedule {
-  /** A billing code for the application's frozen amount, due 2 hours from now, in the caller's transaction. */
-  issue(tx: Database, applicationId: string, amount: number): Promise<Billing>;
-  billingsOf(applicationIds: readonly string[]): Promise<Map<string, Billing>>;
-  /** Pending billings past their deadline (all, or one application's), now EXPIRED; locked rows are skipped. */
-  expireDue(tx: Database, limit: number, applicationId?: string): Promise<Billing[]>;
-  cancelPending(tx: Database, applicationId: string): Promise<void>;
+export interface BillingDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly simponi: SimponiPort;
+  /** Bound late: the applications module implements it and is built after billing. */
+  readonly effects: () => PaymentEffects;
 }
 
-export function createBillingService(deps: { db: Database; clock: Clock }): BillingService {
+export function createBillingService(deps: BillingDeps) {
+  const { db, clock } = deps;
+  const paymentDeps = () => ({ db, clock, effects: deps.effects() });
   return {
     ...createFeeSchedule(deps),
-    async issue(tx, applicationId, amount) {
-      const now = deps.clock.now();
-      for (;;) {
-        const row = await repository.insertBilling(tx, {
-          applicationId,
-          code: newBillingCode(),
-          amount,
-          expiresAt: new Date(now.getTime() + PAYMENT_WINDOW_MS),
-          createdAt: now,
-        });
-        if (row) return toBilling(row);
+
+    /**
+     * Asks SIMPONI for a billing code due 2 hours from now. Called before the submit transaction (no
+     * transaction waits on SIMPONI); a code whose booking then fails simply expires unpaid.
+     */
+    async requestBillingCode(request: Omit<SimponiBillingRequest, 'expiresAt'>) {
+      const expiresAt = new Date(clock.now().getTime() + PAYMENT_WINDOW_MS);
+      try {
+        return await deps.simponi.createBilling({ ...request, expiresAt });
+      } catch (error) {
+        throw unavailable(error);
       }
     },
-    async billingsOf(applicationIds) {
-      const rows = await repository.billingsOf(deps.db, applicationIds);
+
+    /** Records the billing SIMPONI issued, in the submit transaction. */
+    async record(
+      tx: Database,
+      billing: { applicationId: string; code: string; amount: number; expiresAt: Date; satker: string },
+    ) {
+      return toBilling(await repository.insertBilling(tx, { ...billing, createdAt: clock.now() }));
+    },
+
+    async billingsOf(applicationIds: readonly string[]): Promise<Map<string, Billing>> {
+      const rows = await repository.billingsOf(db, applicationIds);
       return new Map(rows.map((row) => [row.applicationId, toBilling(row)]));
     },
-    expireDue: async (tx, limit, applicationId) =>
-      (await repository.expireDue(tx, deps.clock.now(), limit, applicationId)).map(toBilling),
-    cancelPending: (tx, applicationId) => repository.cancelPending(tx, applicationId),
+
+    /** Pending billings past their deadline, or within `windowMs` of it (to ask SIMPONI about). */
+    pendingDueWithin: async (windowMs: number, limit: number) =>
+      (await repository.pendingDueBy(db, new Date(clock.now().getTime() + windowMs), limit)).map(toBilling),
+
+    /** Expires the application's billing if it is still pending and past due; true once. */
+    expireIfPending: (tx: Database, applicationId: string) =>
+      repository.expireIfPending(tx, applicationId, clock.now()),
+
+    cancelPending: (tx: Database, applicationId: string) => repository.cancelPending(tx, applicationId),
+
+    /** What SIMPONI knows of a billing; SimponiUnavailableError becomes 503 SIMPONI_UNAVAILABLE. */
+    async paymentStatus(billingCode: string): Promise<SimponiPaymentStatus> {
+      try {
+        return await deps.simponi.getPaymentStatus(billingCode);
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+
+    recordPayment: (payment: SimponiPayment, source: PaymentSource): Promise<RecordedPayment> =>
+      recordPayment(paymentDeps(), payment, source),
+
+    paymentsNeedingAttention: (limit = 100) => repository.paymentsNeedingAttention(db, limit),
   };
+}
+
+export type BillingService = ReturnType<typeof createBillingService>;
+
+function unavailable(error: unknown): unknown {
+  if (!(error instanceof SimponiUnavailableError)) return error;
+  return new DomainError({
+    code: 'SIMPONI_UNAVAILABLE',
+    detail: {
+      id: 'Sistem pembayaran PNBP (SIMPONI) sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
+      en: 'The state revenue system (SIMPONI) cannot be reached right now. Please try again shortly.',
+    },
+    headers: { 'retry-after': '30' },
+    cause: error,
+  });
 }
 
 function toBilling(row: repository.BillingRow): Billing {
@@ -80,6 +135,7 @@ function toBilling(row: repository.BillingRow): Billing {
     status: row.status as Billing['status'],
     paidAt: row.paidAt,
     ntpn: row.ntpn,
+    ntb: row.ntb,
     channel: row.channel,
   };
 }

@@ -8,7 +8,7 @@ import type { NotificationChannel } from './templates.ts';
  * comes from the injected clock; backoff and leases use the database's now(), so that workers on
  * several machines agree on them whatever their clocks say.
  */
-export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED';
+export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
 /** Long enough for an SMTP reply, short enough that a chatty gateway cannot bloat the row. */
 const LAST_ERROR_MAX_LENGTH = 500;
@@ -22,6 +22,7 @@ export interface NewOutboxMessage {
   readonly body: string;
   readonly deliverAfter: Date;
   readonly createdAt: Date;
+  readonly topic?: string | null;
 }
 
 export interface ClaimedMessage {
@@ -41,6 +42,16 @@ export async function insertMessage(db: Database, message: NewOutboxMessage): Pr
   const [row] = await db.insert(notificationOutbox).values(message).returning({ id: notificationOutbox.id });
   if (!row) throw new Error('The outbox insert returned no row');
   return row.id;
+}
+
+/** Withdraws messages of a topic not sent yet (e.g. a payment reminder once the bill is paid). */
+export async function cancelPendingByTopic(db: Database, topic: string): Promise<number> {
+  const rows = await db
+    .update(notificationOutbox)
+    .set({ status: 'CANCELLED', body: '' })
+    .where(and(eq(notificationOutbox.topic, topic), eq(notificationOutbox.status, 'PENDING')))
+    .returning({ id: notificationOutbox.id });
+  return rows.length;
 }
 
 /**
@@ -115,7 +126,7 @@ export async function countByStatus(db: Database): Promise<Record<OutboxStatus, 
     .select({ status: notificationOutbox.status, count: sql<number>`count(*)::int` })
     .from(notificationOutbox)
     .groupBy(notificationOutbox.status);
-  const counts: Record<OutboxStatus, number> = { PENDING: 0, SENT: 0, FAILED: 0 };
+  const counts: Record<OutboxStatus, number> = { PENDING: 0, SENT: 0, FAILED: 0, CANCELLED: 0 };
   for (const row of rows) counts[row.status as OutboxStatus] = Number(row.count);
   return counts;
 }

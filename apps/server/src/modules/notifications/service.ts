@@ -25,6 +25,8 @@ export type EnqueueRequest = {
     readonly variables: TemplateVariables[T];
     /** Business time (the injected clock); now when absent. */
     readonly deliverAfter?: Date;
+    /** Lets the caller withdraw the message while it is not sent yet (see `withdraw`). */
+    readonly topic?: string;
   };
 }[TemplateName];
 
@@ -34,6 +36,8 @@ export interface NotificationService {
    * message exists if and only if the event it tells about committed.
    */
   enqueue(db: Database, request: EnqueueRequest): Promise<{ readonly id: string }>;
+  /** Withdraws the unsent messages of a topic, in the caller's transaction; returns how many. */
+  withdraw(db: Database, topic: string): Promise<number>;
   /** Messages in the outbox by status, for operators (a growing PENDING count means trouble). */
   backlog(): Promise<Record<repository.OutboxStatus, number>>;
 }
@@ -64,10 +68,12 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
         body: rendered.body,
         deliverAfter: request.deliverAfter ?? now,
         createdAt: now,
+        topic: request.topic ?? null,
       });
       deps.wake?.();
       return { id };
     },
+    withdraw: (db, topic) => repository.cancelPendingByTopic(db, topic),
     backlog: () => repository.countByStatus(deps.db),
   };
 }

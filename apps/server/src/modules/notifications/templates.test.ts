@@ -12,7 +12,34 @@ const variables = {
   'account.verify-email': { fullName: 'Siti Nurhaliza', code: '482913', validMinutes: 15 },
   'account.password-reset': { fullName: 'Siti Nurhaliza', code: '075316', validMinutes: 30 },
   'account.password-changed': { fullName: 'Siti Nurhaliza' },
-} as const;
+  'application.billing-issued': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    billingCode: '812345678901234',
+    amount: 'Rp650.000',
+    deadline: '25 Nov 2026 12.00 WIB',
+    appointment: 'Rabu, 2 Desember 2026, 09:00 WIB, Kantor Imigrasi Kelas I TPI Bandung',
+  },
+  'application.payment-reminder': {
+    billingCode: '812345678901234',
+    amount: 'Rp650.000',
+    deadline: '12.00 WIB',
+  },
+  'application.payment-received': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    amount: 'Rp650.000',
+    ntpn: 'A1B2C3D4E5F6G7H8',
+    channel: 'Indomaret',
+    appointment: 'Rabu, 2 Desember 2026, 09:00 WIB',
+  },
+  'application.expired': { fullName: 'Siti Nurhaliza', applicationNumber: 'MP2026-00000042' },
+  'application.rescheduled': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    appointment: 'Kamis, 3 Desember 2026, 10:00 WIB',
+  },
+} as const satisfies { [T in TemplateName]: unknown };
 
 const cases = templateNames.flatMap((template) =>
   templateChannels(template).flatMap((channel) =>
@@ -21,14 +48,20 @@ const cases = templateNames.flatMap((template) =>
 );
 
 describe('notification templates', () => {
-  it('when listed, then cover the account messages, password-changed also as SMS', () => {
+  it('when listed, then cover the account and application messages, some also as SMS', () => {
     expect([...templateNames].sort()).toEqual([
       'account.password-changed',
       'account.password-reset',
       'account.verify-email',
+      'application.billing-issued',
+      'application.expired',
+      'application.payment-received',
+      'application.payment-reminder',
+      'application.rescheduled',
     ]);
     expect(templateChannels('account.password-changed')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(8);
+    expect(templateChannels('application.payment-reminder')).toEqual(['EMAIL', 'SMS']);
+    expect(cases).toHaveLength(20);
   });
 
   it.each(cases)(
@@ -41,10 +74,11 @@ describe('notification templates', () => {
     },
   );
 
-  it.each(cases.filter((c) => c.template !== 'account.password-changed'))(
+  const codeTemplates = ['account.verify-email', 'account.password-reset'] as const;
+  it.each(cases.filter((c) => (codeTemplates as readonly string[]).includes(c.template)))(
     'when $template is rendered in $language, then it carries the code, its validity and the warning',
     ({ template, language }) => {
-      const { code, validMinutes } = variables[template as Exclude<TemplateName, 'account.password-changed'>];
+      const { code, validMinutes } = variables[template as (typeof codeTemplates)[number]];
       const { subject, body } = renderNotification(template, language, variables[template]);
       expect(body).toContain(`    ${code}\n`);
       expect(body).toContain(
@@ -56,7 +90,7 @@ describe('notification templates', () => {
     },
   );
 
-  it.each(cases.filter((c) => c.channel === 'EMAIL'))(
+  it.each(cases.filter((c) => c.channel === 'EMAIL' && c.template.startsWith('account.')))(
     'when the $template e-mail is rendered in $language, then it greets by name under a short subject',
     ({ template, language }) => {
       const { subject, body } = renderNotification(template, language, variables[template]);
@@ -106,5 +140,45 @@ describe('notification templates', () => {
     expect(() =>
       renderTemplate('account.verify-email', 'SMS', 'en', variables['account.verify-email']),
     ).toThrow(/no SMS form/);
+  });
+
+  it.each(languages)(
+    'when the billing code is sent in %s, then it carries code, amount, deadline and appointment',
+    (language) => {
+      const { subject, body } = renderNotification(
+        'application.billing-issued',
+        language,
+        variables['application.billing-issued'],
+      );
+      for (const part of [
+        '812345678901234',
+        'Rp650.000',
+        '25 Nov 2026 12.00 WIB',
+        'Kantor Imigrasi Kelas I TPI Bandung',
+      ]) {
+        expect(body).toContain(part);
+      }
+      expect(subject).toContain('MP2026-00000042');
+    },
+  );
+
+  it.each(languages)('when the reminder goes by SMS in %s, then it fits one segment', (language) => {
+    const sms = renderTemplate(
+      'application.payment-reminder',
+      'SMS',
+      language,
+      variables['application.payment-reminder'],
+    );
+    expect(sms.body.length).toBeLessThanOrEqual(160);
+    expect(sms.body).toContain('812345678901234');
+  });
+
+  it('when the payment receipt is sent, then it names the NTPN the applicant needs at pick-up', () => {
+    const { body } = renderNotification(
+      'application.payment-received',
+      'id',
+      variables['application.payment-received'],
+    );
+    expect(body).toContain('NTPN: A1B2C3D4E5F6G7H8');
   });
 });

@@ -1,4 +1,5 @@
 import type { Language } from '#shared/i18n.ts';
+import { applicationTemplates, type ApplicationTemplateVariables } from './application-templates.ts';
 
 /**
  * Message templates as data, in the account's language (Bahasa Indonesia first). Texts hold
@@ -7,7 +8,7 @@ import type { Language } from '#shared/i18n.ts';
  */
 export type NotificationChannel = 'EMAIL' | 'SMS';
 
-export interface TemplateVariables {
+export interface TemplateVariables extends ApplicationTemplateVariables {
   readonly 'account.verify-email': {
     readonly fullName: string;
     readonly code: string;
@@ -180,6 +181,7 @@ const templates = {
       en: 'M-Paspor: Your account password was just changed. Not you? Reset it now with "Forgot password" in the M-Paspor app.',
     },
   },
+  ...applicationTemplates,
 } as const satisfies Record<TemplateName, TemplateTexts>;
 
 type Templates = typeof templates;

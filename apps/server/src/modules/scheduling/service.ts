@@ -191,6 +191,22 @@ export function createSchedulingService(deps: SchedulingDeps) {
       }));
     },
 
+    /**
+     * Checks, without taking anything, that the session could be booked now: lets submit refuse a full
+     * session before asking SIMPONI for a billing code. Answers the session's office.
+     */
+    async assertBookable(sessionId: string, seat: SeatRequest): Promise<{ officeCode: string }> {
+      const now = clock.now();
+      const session = await repository.findSession(db, sessionId);
+      if (!session || !seat.pools.includes(session.service as ServicePool))
+        throw sessionUnavailable('NOT_BOOKABLE');
+      const kinds = await deps.offices.capabilitiesOf(session.officeCode);
+      if (!kinds?.includes(seat.passportKind)) throw productNotOffered(seat.passportKind, kinds ?? []);
+      if (session.releasedAt > now || session.startsAt <= now) throw sessionUnavailable('NOT_BOOKABLE');
+      if (session.booked >= session.capacity) throw sessionUnavailable('FULL');
+      return { officeCode: session.officeCode };
+    },
+
     /** Books a seat for the application inside the caller's transaction. */
     async book(
       tx: Database,
@@ -232,21 +248,19 @@ export function createSchedulingService(deps: SchedulingDeps) {
       return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next, tx);
     },
 
-    async appointmentsOf(applicationIds: readonly string[]): Promise<Map<string, Appointment>> {
-      const list = await repository.findBookings(db, applicationIds);
-      const sessions = new Map(
-        (
-          await repository.findSessions(
-            db,
-            list.map((b) => b.sessionId),
-          )
-        ).map((s) => [s.id, s]),
-      );
+    /** `handle` is the caller's transaction when called inside one. */
+    async appointmentsOf(
+      applicationIds: readonly string[],
+      handle: Database = db,
+    ): Promise<Map<string, Appointment>> {
+      const list = await repository.findBookings(handle, applicationIds);
+      const sessionIds = list.map((b) => b.sessionId);
+      const sessions = new Map((await repository.findSessions(handle, sessionIds)).map((s) => [s.id, s]));
       const result = new Map<string, Appointment>();
       for (const booking of list) {
         const session = sessions.get(booking.sessionId);
-        if (session && !booking.releasedAt)
-          result.set(booking.applicationId, await appointmentFor(booking, session));
+        if (!session || booking.releasedAt) continue;
+        result.set(booking.applicationId, await appointmentFor(booking, session, handle));
       }
       return result;
     },

@@ -11,13 +11,19 @@ import {
   simResidentsQuerySchema,
 } from '#shared/contracts/sim.ts';
 import { simDukcapilRoutes } from './dukcapil-routes.ts';
+import type { SimSimponi } from './sim-simponi.ts';
+import { simSimponiRoutes } from './simponi-routes.ts';
 import type { SimService } from './service.ts';
 
 const tags = ['simulation'];
 
-export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { sim }) => {
+export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimponi }> = async (
+  app,
+  { sim, simponi },
+) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   await app.register(simDukcapilRoutes, { residents: () => sim.residents() });
+  await app.register(simSimponiRoutes, { simponi });
 
   r.get(
     '/clock',

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '#shared/i18n.ts';
+import { paymentChannelLabels, type PaymentChannel } from '#shared/contracts/payments.ts';
+import type { Database } from '../../db/database.ts';
+import type { Appointment, ApplicationsDeps } from './deps.ts';
+import type { ApplicationRow } from './repository.ts';
+
+/**
+ * The applicant's messages about their application, written into the outbox in the caller's
+ * transaction; texts live in the notifications module, values are formatted here for the reader.
+ */
+const REMINDER_BEFORE_DEADLINE_MS = 30 * 60_000;
+const locale = { id: 'id-ID', en: 'en-GB' } as const;
+
+export const reminderTopic = (applicationId: string) => `payment-reminder:${applicationId}`;
+
+export function rupiah(amount: number, language: Language): string {
+  return new Intl.NumberFormat(locale[language], {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+  }).format(amount);
+}
+
+function instant(at: Date, timeZone: string, label: string, language: Language): string {
+  const text = new Intl.DateTimeFormat(locale[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+  return `${text} ${label}`;
+}
+
+export function describeAppointment(appointment: Appointment, language: Language): string {
+  const day = new Intl.DateTimeFormat(locale[language], { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${appointment.date}T00:00:00Z`),
+  );
+  return `${day}, ${appointment.start}–${appointment.end} ${appointment.timeZoneLabel}, ${appointment.officeName}`;
+}
+
+/**
+ * The office's 6-digit work unit (satker) on the bill. The real satker list of Ditjen Imigrasi is not
+ * loaded yet: until it is, a stable placeholder is derived from the office code (README: billing).
+ */
+export function satkerOf(officeCode: string): string {
+  return String(
+    parseInt(createHash('sha256').update(officeCode).digest('hex').slice(0, 8), 16) % 1_000_000,
+  ).padStart(6, '0');
+}
+
+export async function tellBillingIssued(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  billing: { code: string; amount: number; expiresAt: Date },
+  appointment: Appointment,
+): Promise<void> {
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  const { language } = contact;
+  const deadline = instant(billing.expiresAt, appointment.timeZone, appointment.timeZoneLabel, language);
+  const amount = rupiah(billing.amount, language);
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.billing-issued',
+    language,
+    variables: {
+      fullName: contact.fullName,
+      applicationNumber: row.number,
+      billingCode: billing.code,
+      amount,
+      deadline,
+      appointment: describeAppointment(appointment, language),
+    },
+  });
+  const reminder = { billingCode: billing.code, amount, deadline };
+  const deliverAfter = new Date(billing.expiresAt.getTime() - REMINDER_BEFORE_DEADLINE_MS);
+  const common = {
+    template: 'application.payment-reminder' as const,
+    language,
+    variables: reminder,
+    deliverAfter,
+  };
+  const topic = reminderTopic(row.id);
+  await deps.notifications.enqueue(tx, { channel: 'EMAIL', to: contact.email, topic, ...common });
+  if (deps.smsEnabled)
+    await deps.notifications.enqueue(tx, { channel: 'SMS', to: contact.phone, topic, ...common });
+}
+
+export async function tellPaymentReceived(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  payment: { amount: number; ntpn: string; channel: string },
+  appointment: Appointment | undefined,
+): Promise<void> {
+  await deps.notifications.withdraw(tx, reminderTopic(row.id));
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  const { language } = contact;
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.payment-received',
+    language,
+    variables: {
+      fullName: contact.fullName,
+      applicationNumber: row.number,
+      amount: rupiah(payment.amount, language),
+      ntpn: payment.ntpn,
+      channel: paymentChannelLabels[payment.channel as PaymentChannel]?.[language] ?? payment.channel,
+      appointment: appointment ? describeAppointment(appointment, language) : '-',
+    },
+  });
+}
+
+export async function tellExpired(deps: ApplicationsDeps, tx: Database, row: ApplicationRow): Promise<void> {
+  await deps.notifications.withdraw(tx, reminderTopic(row.id));
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.expired',
+    language: contact.language,
+    variables: { fullName: contact.fullName, applicationNumber: row.number },
+  });
+}
+
+export async function tellRescheduled(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  appointment: Appointment,
+): Promise<void> {
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.rescheduled',
+    language: contact.language,
+    variables: {
+      fullName: contact.fullName,
+      applicationNumber: row.number,
+      appointment: describeAppointment(appointment, contact.language),
+    },
+  });
+}

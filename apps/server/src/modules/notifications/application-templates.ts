@@ -1,0 +1,199 @@
+import type { Language } from '#shared/i18n.ts';
+
+/**
+ * Messages about an application's progress (DESIGN.md §2: billing issued, reminder 30 minutes before
+ * the deadline, payment received, expired, rescheduled). Plain text, Bahasa Indonesia first; amounts
+ * and times arrive formatted for the reader's language and the office's zone.
+ */
+export interface ApplicationTemplateVariables {
+  readonly 'application.billing-issued': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly billingCode: string;
+    readonly amount: string;
+    readonly deadline: string;
+    readonly appointment: string;
+  };
+  readonly 'application.payment-reminder': {
+    readonly billingCode: string;
+    readonly amount: string;
+    readonly deadline: string;
+  };
+  readonly 'application.payment-received': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly amount: string;
+    readonly ntpn: string;
+    readonly channel: string;
+    readonly appointment: string;
+  };
+  readonly 'application.expired': { readonly fullName: string; readonly applicationNumber: string };
+  readonly 'application.rescheduled': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly appointment: string;
+  };
+}
+
+const lines = (...parts: string[]) => parts.join('\n');
+type Texts = {
+  readonly EMAIL: Readonly<Record<Language, { subject: string; body: string }>>;
+  readonly SMS?: Readonly<Record<Language, string>>;
+};
+
+export const applicationTemplates = {
+  'application.billing-issued': {
+    EMAIL: {
+      id: {
+        subject: 'Kode billing paspor {{applicationNumber}}: bayar dalam 2 jam',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Permohonan paspor {{applicationNumber}} sudah diajukan. Jadwal kedatangan Anda:',
+          '{{appointment}}',
+          '',
+          'Bayar PNBP dengan kode billing berikut:',
+          '',
+          '    {{billingCode}}',
+          '    Jumlah: {{amount}}',
+          '    Batas bayar: {{deadline}}',
+          '',
+          'Bayar melalui mobile banking, ATM, teller bank, Tokopedia, Bukalapak,',
+          'Kantor Pos, Indomaret, atau Alfamart. Jika tidak dibayar sebelum batas',
+          'waktu, permohonan kedaluwarsa dan kuota jadwal dilepas.',
+        ),
+      },
+      en: {
+        subject: 'Passport billing code {{applicationNumber}}: pay within 2 hours',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'Passport application {{applicationNumber}} has been submitted. Your appointment:',
+          '{{appointment}}',
+          '',
+          'Pay the fee (PNBP) with this billing code:',
+          '',
+          '    {{billingCode}}',
+          '    Amount: {{amount}}',
+          '    Pay before: {{deadline}}',
+          '',
+          'Pay by mobile banking, ATM, bank teller, Tokopedia, Bukalapak, the post',
+          'office, Indomaret or Alfamart. If it is not paid in time, the application',
+          'expires and the appointment is released.',
+        ),
+      },
+    },
+  },
+  'application.payment-reminder': {
+    EMAIL: {
+      id: {
+        subject: 'Pengingat: kode billing {{billingCode}} berakhir pukul {{deadline}}',
+        body: lines(
+          'Kode billing {{billingCode}} sebesar {{amount}} belum dibayar.',
+          'Batas bayar: {{deadline}}. Setelah itu permohonan kedaluwarsa dan jadwal',
+          'kedatangan dilepas.',
+        ),
+      },
+      en: {
+        subject: 'Reminder: billing code {{billingCode}} ends at {{deadline}}',
+        body: lines(
+          'Billing code {{billingCode}} for {{amount}} is not paid yet.',
+          'Pay before {{deadline}}. After that the application expires and the',
+          'appointment is released.',
+        ),
+      },
+    },
+    SMS: {
+      id: 'M-Paspor: Kode billing {{billingCode}} ({{amount}}) belum dibayar. Batas bayar {{deadline}}.',
+      en: 'M-Paspor: Billing code {{billingCode}} ({{amount}}) is not paid yet. Pay before {{deadline}}.',
+    },
+  },
+  'application.payment-received': {
+    EMAIL: {
+      id: {
+        subject: 'Pembayaran paspor {{applicationNumber}} diterima',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Pembayaran PNBP untuk permohonan {{applicationNumber}} sudah kami terima.',
+          '',
+          '    Jumlah: {{amount}}',
+          '    NTPN: {{ntpn}}',
+          '    Kanal: {{channel}}',
+          '',
+          'Datanglah sesuai jadwal dengan membawa dokumen asli dan kode QR',
+          'kedatangan dari aplikasi:',
+          '{{appointment}}',
+        ),
+      },
+      en: {
+        subject: 'Passport payment {{applicationNumber}} received',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'We have received the fee (PNBP) for application {{applicationNumber}}.',
+          '',
+          '    Amount: {{amount}}',
+          '    NTPN: {{ntpn}}',
+          '    Channel: {{channel}}',
+          '',
+          'Come at your appointment with the original documents and the arrival',
+          'QR code from the app:',
+          '{{appointment}}',
+        ),
+      },
+    },
+  },
+  'application.expired': {
+    EMAIL: {
+      id: {
+        subject: 'Permohonan paspor {{applicationNumber}} kedaluwarsa',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Permohonan {{applicationNumber}} tidak dibayar dalam 2 jam sehingga',
+          'kedaluwarsa, dan jadwal kedatangannya dilepas. Silakan ajukan permohonan',
+          'baru bila masih memerlukan paspor.',
+          '',
+          'Sudah membayar? Buka permohonan di aplikasi dan pilih "Saya sudah bayar"',
+          'dengan NTPN dari bukti bayar.',
+        ),
+      },
+      en: {
+        subject: 'Passport application {{applicationNumber}} expired',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'Application {{applicationNumber}} was not paid within 2 hours, so it has',
+          'expired and its appointment was released. Apply again if you still need',
+          'a passport.',
+          '',
+          'Already paid? Open the application in the app and choose "I have paid"',
+          'with the NTPN from your receipt.',
+        ),
+      },
+    },
+  },
+  'application.rescheduled': {
+    EMAIL: {
+      id: {
+        subject: 'Jadwal kedatangan {{applicationNumber}} diubah',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Jadwal kedatangan permohonan {{applicationNumber}} sekarang:',
+          '{{appointment}}',
+        ),
+      },
+      en: {
+        subject: 'Appointment for {{applicationNumber}} changed',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'The appointment for application {{applicationNumber}} is now:',
+          '{{appointment}}',
+        ),
+      },
+    },
+  },
+} as const satisfies Record<keyof ApplicationTemplateVariables, Texts>;

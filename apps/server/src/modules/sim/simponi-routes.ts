@@ -1,0 +1,306 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoInstant } from '#shared/contracts/common.ts';
+import { paymentChannelLabels, paymentChannels } from '#shared/contracts/payments.ts';
+import { problemCatalog } from '#shared/problems/index.ts';
+import { isDomainError } from '../../platform/errors.ts';
+import {
+  fromWireBillingRequest,
+  simponiBillingRequestSchema,
+  simponiBillingResponseSchema,
+  simponiNotFoundSchema,
+  simponiPaymentStatusResponseSchema,
+  toWireBilling,
+  toWirePaymentStatus,
+} from '../billing/index.ts';
+import type { createSimSimponi, SimPayReceipt, SimponiLedgerEntry } from './sim-simponi.ts';
+
+export interface SimSimponiRoutesOptions {
+  readonly simponi: ReturnType<typeof createSimSimponi>;
+}
+
+const tags = ['simulation'];
+const billingCode = z.string().regex(/^\d{15}$/, 'Kode billing terdiri dari 15 angka');
+
+const deliverySchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('NORMAL') }),
+    z.object({ mode: z.literal('TWICE') }),
+    z.object({ mode: z.literal('DELAYED'), delaySeconds: z.number().min(0).max(3_600) }),
+    z.object({ mode: z.literal('NEVER') }),
+  ])
+  .describe(
+    'How the payment notification reaches M-Paspor: NORMAL (default), TWICE (a duplicate), ' +
+      'DELAYED (after delaySeconds, so payments can arrive out of order) or NEVER (lost)',
+  );
+
+const payBodySchema = z
+  .object({ billingCode, channel: z.enum(paymentChannels), delivery: deliverySchema.optional() })
+  .strict();
+
+const payReceiptSchema = z
+  .object({
+    paymentId: z.string(),
+    ntpn: z.string().describe('Nomor Transaksi Penerimaan Negara, 16 characters'),
+    ntb: z.string().describe('Nomor Transaksi Bank: the channel’s reference'),
+    paidAt: isoInstant,
+  })
+  .meta({ id: 'SimSimponiPayment' });
+
+const payFormSchema = z.object({ code: billingCode, channel: z.enum(paymentChannels) });
+
+/**
+ * The simulated SIMPONI over HTTP: a channel's "pay" (JSON, and a small page for people), and the
+ * billing wire contract (billing README), so the real adapter can be pointed at it:
+ * SIMPONI_URL=http://host:port/sim/simponi. Credentials are accepted and ignored.
+ */
+export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = async (app, { simponi }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Forms only here: this plugin is encapsulated, so the API never accepts urlencoded bodies
+  // (a cross-site form post to it stays impossible).
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4_096 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+
+  r.post(
+    '/simponi/pay',
+    {
+      schema: {
+        tags,
+        summary: 'Pay a billing code as a bank, marketplace or minimarket would; the webhook follows',
+        body: payBodySchema,
+        response: { 200: payReceiptSchema },
+      },
+    },
+    async (request) => receiptJson(await simponi.pay(request.body)),
+  );
+
+  r.post(
+    '/simponi/billing',
+    {
+      schema: {
+        tags,
+        summary: 'SIMPONI wire contract: issue a billing code (honours Idempotency-Key)',
+        body: simponiBillingRequestSchema,
+        response: { 201: simponiBillingResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const billing = await simponi.createBilling(
+        fromWireBillingRequest(request.body),
+        typeof key === 'string' && key.length > 0 ? key : undefined,
+      );
+      return reply.code(201).send(toWireBilling(billing));
+    },
+  );
+
+  r.get(
+    '/simponi/billing/:code',
+    {
+      schema: {
+        tags,
+        summary: 'SIMPONI wire contract: whether a billing code was paid',
+        params: z.object({ code: z.string().max(40) }),
+        response: { 200: simponiPaymentStatusResponseSchema, 404: simponiNotFoundSchema },
+      },
+    },
+    async (request, reply) => {
+      const status = await simponi.port.getPaymentStatus(request.params.code);
+      if (status.status === 'NOT_FOUND') {
+        return reply.code(404).send({ pesan: 'Kode billing tidak ditemukan' });
+      }
+      return toWirePaymentStatus(status);
+    },
+  );
+
+  app.get('/simponi/pay', { schema: { hide: true } }, async (request, reply) => {
+    const code = (request.query as Record<string, unknown>).code;
+    if (typeof code !== 'string' || !billingCode.safeParse(code).success) {
+      return sendPage(reply, code === undefined ? 200 : 400, lookupPage(code !== undefined));
+    }
+    const entry = await simponi.findBilling(code);
+    if (!entry) return sendPage(reply, 404, errorPage(problemCatalog.BILLING_NOT_FOUND.title.id));
+    return sendPage(reply, 200, billingPage(entry));
+  });
+
+  app.post('/simponi/pay-form', { schema: { hide: true } }, async (request, reply) => {
+    const form = payFormSchema.safeParse(request.body);
+    if (!form.success) return sendPage(reply, 400, lookupPage(true));
+    try {
+      const receipt = await simponi.pay({ billingCode: form.data.code, channel: form.data.channel });
+      return sendPage(reply, 200, receiptPage(form.data.code, form.data.channel, receipt));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const problem = problemCatalog[error.code];
+      return sendPage(reply, problem.status, errorPage(problem.title.id, form.data.code));
+    }
+  });
+};
+
+function receiptJson(receipt: SimPayReceipt) {
+  return { ...receipt, paidAt: receipt.paidAt.toISOString() };
+}
+
+// ---- The page for people: Bahasa Indonesia, escaped, no script ----
+
+/** HTML whose interpolations are escaped unless they are Html themselves. */
+class Html {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function printable(value: unknown): string {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map(printable).join('');
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  return new Html(strings.reduce((out, part, i) => out + printable(values[i - 1]) + part));
+}
+
+const rupiah = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
+const wibFormat = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+const wib = (at: Date) => `${wibFormat.format(at)} WIB`;
+
+const STATE_LABELS = { UNPAID: 'Belum dibayar', PAID: 'Sudah dibayar', EXPIRED: 'Kedaluwarsa' } as const;
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+fieldset{border:1px solid #999;padding:1rem}button{font:inherit;padding:.5rem 1rem;margin:.25rem;cursor:pointer}
+button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.note{background:#fff4ce;padding:.5rem 1rem}[role=alert]{color:#a4262c;font-weight:600}`;
+
+function sendPage(reply: FastifyReply, status: number, content: Html): FastifyReply {
+  const page = html`<!doctype html>
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Simulasi SIMPONI – Pembayaran PNBP</title>
+        <style>
+          ${new Html(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1>Simulasi pembayaran SIMPONI</h1>
+          <p class="note">
+            Halaman ini hanya ada dalam mode simulasi: tidak ada uang sungguhan yang berpindah.
+          </p>
+          ${content}
+        </main>
+      </body>
+    </html>`;
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    )
+    .send(page.text);
+}
+
+function details(rows: readonly (readonly [string, string])[]): Html {
+  return html`<dl>
+    ${rows.map(
+      ([term, value]) =>
+        html`<dt>${term}</dt>
+          <dd>${value}</dd>`,
+    )}
+  </dl>`;
+}
+
+function lookupPage(invalid: boolean): Html {
+  return html`<h2>Cari kode billing</h2>
+    ${invalid ? html`<p role="alert">Kode billing terdiri dari 15 angka.</p>` : ''}
+    <form method="get" action="pay">
+      <label for="code">Kode billing (15 angka)</label>
+      <input
+        id="code"
+        name="code"
+        inputmode="numeric"
+        pattern="[0-9]{15}"
+        maxlength="15"
+        required
+        autocomplete="off"
+      />
+      <button type="submit">Tampilkan tagihan</button>
+    </form>`;
+}
+
+function billingPage(entry: SimponiLedgerEntry): Html {
+  const bill = details([
+    ['Kode billing', entry.billingCode],
+    ['Uraian', entry.description],
+    ['Jumlah', rupiah.format(entry.amount)],
+    ['Batas waktu pembayaran', wib(entry.expiresAt)],
+    ['Nama wajib bayar', entry.payerName],
+    ['Status', STATE_LABELS[entry.state]],
+    ...(entry.payment ? ([['NTPN', entry.payment.ntpn]] as const) : []),
+  ]);
+  return html`<h2>Tagihan PNBP</h2>
+    ${bill}${entry.state === 'UNPAID' ? channelForm(entry.billingCode) : ''}
+    <p><a href="/">Kembali ke M-Paspor</a></p>`;
+}
+
+function channelForm(code: string): Html {
+  const buttons = paymentChannels.map(
+    (channel) =>
+      html`<button type="submit" name="channel" value="${channel}">
+        ${paymentChannelLabels[channel].id}
+      </button>`,
+  );
+  return html`<form method="post" action="pay-form">
+    <input type="hidden" name="code" value="${code}" />
+    <fieldset>
+      <legend>Bayar melalui</legend>
+      ${buttons}
+    </fieldset>
+  </form>`;
+}
+
+function receiptPage(code: string, channel: (typeof paymentChannels)[number], receipt: SimPayReceipt): Html {
+  const rows = details([
+    ['Kode billing', code],
+    ['Kanal', paymentChannelLabels[channel].id],
+    ['NTPN', receipt.ntpn],
+    ['NTB', receipt.ntb],
+    ['Waktu bayar', wib(receipt.paidAt)],
+  ]);
+  return html`<h2>Pembayaran berhasil</h2>
+    <p role="status">Simpan NTPN ini sebagai bukti pembayaran.</p>
+    ${rows}
+    <p><a href="/">Kembali ke M-Paspor</a></p>`;
+}
+
+function errorPage(message: string, code?: string): Html {
+  const back = code ? html`<p><a href="pay?code=${code}">Lihat tagihan</a></p>` : '';
+  return html`<h2>Pembayaran tidak dapat diproses</h2>
+    <p role="alert">${message}</p>
+    ${back}
+    <p><a href="/">Kembali ke M-Paspor</a></p>`;
+}

@@ -12,12 +12,20 @@ import { createBillingService, feesRoutes, simponiWebhookRoutes } from './module
 import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
+import {
+  authenticateOfficer,
+  createOfficerAdmin,
+  createOfficerDesk,
+  officerAdminRoutes,
+  officerRoutes,
+} from './modules/officer/index.ts';
 import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
 import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.ts';
 import { createSimService, createSimSimponi, simRoutes } from './modules/sim/index.ts';
 import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
 import { registerAccess } from './platform/access.ts';
 import { runPeriodically } from './platform/jobs.ts';
+import { deriveKey } from './platform/secrets.ts';
 import { SimulatedClock, type Clock } from './platform/clock.ts';
 import {
   createDatabaseRateLimitStore,
@@ -120,9 +128,29 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
       maxBytes: config.uploadMaxBytes,
     }),
     maxActivePerAccount: MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT,
+    arrivalPassKey: deriveKey(config.secretKey, 'arrival-pass'),
   });
 
-  registerAccess(app, { authenticateApplicant: accounts.authenticate });
+  const officerAuth = {
+    db,
+    clock,
+    secretKey: config.secretKey,
+    requireTotp: config.env === 'production',
+  };
+  const officerDesk = createOfficerDesk({ db, clock, desk: applications.office });
+  const officerAdmin = createOfficerAdmin({
+    db,
+    desk: officerDesk,
+    scheduling,
+    payments: billing,
+    officeOf: (id) => applications.office.officeOf(id),
+    officeExists: async (code) => (await offices.findOffice(code)) !== null,
+  });
+
+  registerAccess(app, {
+    authenticateApplicant: accounts.authenticate,
+    authenticateOfficer: (request) => authenticateOfficer(officerAuth, request),
+  });
   const api = { prefix: '/api/v1' };
   await app.register(accountsRoutes, { ...api, accounts, secureCookies: config.env === 'production' });
   await app.register(feesRoutes, { ...api, billing });
@@ -131,6 +159,16 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(officesRoutes, { ...api, offices });
   await app.register(schedulingRoutes, { ...api, scheduling });
+  await app.register(officerRoutes, {
+    ...api,
+    auth: officerAuth,
+    desk: officerDesk,
+    clock,
+    officeName: async (code) => (code ? ((await offices.officeNames([code])).get(code) ?? null) : null),
+    maxUploadBytes: config.uploadMaxBytes,
+    secureCookies: config.env === 'production',
+  });
+  await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
 
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
@@ -147,6 +185,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     run: () => jobs.settleOverdue(),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
+  runPeriodically(app, {
+    name: 'overdue-visits',
+    everyMs: config.jobIntervalMs,
+    run: () => jobs.closeOverdueVisits(),
+  });
   // Lost notifications: billings near their deadline are checked with SIMPONI once a minute.
   runPeriodically(app, {
     name: 'reconciliation',

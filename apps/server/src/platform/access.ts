@@ -6,12 +6,24 @@ import { DomainError } from './errors.ts';
  * that forgets to declare it stops the server at start-up instead of being open by accident.
  * Record-level checks (is this my application?) belong to the services.
  */
-export type Access = 'public' | 'applicant';
+export type Access = 'public' | 'applicant' | 'officer';
 
 export interface ApplicantPrincipal {
   readonly accountId: string;
   readonly sessionId: string;
   /** Cookie sessions need CSRF protection on writes; bearer tokens cannot be sent by another site. */
+  readonly via: 'bearer' | 'cookie';
+  readonly csrfToken: string;
+}
+
+/** An officer's session: separate tokens, separate table, never valid on the applicant API. */
+export interface OfficerPrincipal {
+  readonly officerId: string;
+  readonly username: string;
+  readonly fullName: string;
+  readonly officeCode: string | null;
+  readonly roles: readonly string[];
+  readonly sessionId: string;
   readonly via: 'bearer' | 'cookie';
   readonly csrfToken: string;
 }
@@ -22,12 +34,14 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     applicant: ApplicantPrincipal | null;
+    officer: OfficerPrincipal | null;
   }
 }
 
 export interface AccessDeps {
   /** Resolves the applicant from the request's bearer token or session cookie; null when none is valid. */
   authenticateApplicant(request: FastifyRequest): Promise<ApplicantPrincipal | null>;
+  authenticateOfficer(request: FastifyRequest): Promise<OfficerPrincipal | null>;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -42,9 +56,14 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
   });
 
+  app.decorateRequest('officer', null);
   app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.config.access !== 'applicant') return;
-    const principal = await deps.authenticateApplicant(request);
+    const access = request.routeOptions.config.access;
+    if (access !== 'applicant' && access !== 'officer') return;
+    const principal =
+      access === 'applicant'
+        ? await deps.authenticateApplicant(request)
+        : await deps.authenticateOfficer(request);
     if (!principal) {
       throw new DomainError({
         code: 'UNAUTHENTICATED',
@@ -60,7 +79,8 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
         throw new DomainError({ code: 'CSRF_INVALID' });
       }
     }
-    request.applicant = principal;
+    if (access === 'applicant') request.applicant = principal as ApplicantPrincipal;
+    else request.officer = principal as OfficerPrincipal;
   });
 }
 
@@ -75,4 +95,10 @@ function constantTimeEqual(a: string, b: string): boolean {
 export function applicantOf(request: FastifyRequest): ApplicantPrincipal {
   if (!request.applicant) throw new DomainError({ code: 'UNAUTHENTICATED' });
   return request.applicant;
+}
+
+/** The officer of a route declared `access: 'officer'` (the hook guarantees one). */
+export function officerOf(request: FastifyRequest): OfficerPrincipal {
+  if (!request.officer) throw new DomainError({ code: 'UNAUTHENTICATED' });
+  return request.officer;
 }

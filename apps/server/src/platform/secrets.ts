@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { installationSecrets } from '../db/schema/platform.ts';
@@ -20,4 +20,9 @@ export async function resolveSecret(
   const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, name));
   if (!row) throw new Error(`Installation secret ${name} could not be stored`);
   return row.value;
+}
+
+/** A key for one purpose, derived from the installation secret: one leaked key does not give the others. */
+export function deriveKey(secret: string, purpose: string): string {
+  return createHmac('sha256', secret).update(`m-paspor:${purpose}`).digest('base64url');
 }

@@ -151,6 +151,13 @@ export const applicationSchema = z
     history: z.array(
       z.object({ status: z.enum(applicationStatuses), at: isoInstant, note: z.string().optional() }),
     ),
+    readyDate: isoDate
+      .optional()
+      .describe('Set at the interview: the day the passport can be collected (office working days)'),
+    passport: z
+      .object({ number: z.string(), issueDate: isoDate, expiryDate: isoDate })
+      .optional()
+      .describe('The passport issued for this application'),
     createdAt: isoInstant,
   })
   .meta({ id: 'Application' });

@@ -5,6 +5,7 @@ import { billingProblems } from './billing.ts';
 import type { ProblemDefinition } from './define.ts';
 import { documentProblems } from './documents.ts';
 import { identityProblems } from './identity.ts';
+import { officerProblems } from './officer.ts';
 import { platformProblems } from './platform.ts';
 import { schedulingProblems } from './scheduling.ts';
 import { simponiProblems } from './simponi.ts';
@@ -20,6 +21,7 @@ export const problemCatalog = {
   ...schedulingProblems,
   ...billingProblems,
   ...simponiProblems,
+  ...officerProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof problemCatalog;

@@ -50,6 +50,10 @@ export const applications = pgTable(
     travelPurpose: text('travel_purpose'),
     requiredDocuments: text('required_documents').array().notNull(),
     fee: jsonb('fee').notNull(),
+    /** Set at the interview: 3 working days later (the same day for percepatan). */
+    readyDate: date('ready_date', { mode: 'string' }),
+    /** The passport issued for this application: number, dates and MRZ (also in the registry). */
+    passport: jsonb('passport'),
     version: integer('version').notNull().default(1),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
@@ -80,3 +84,24 @@ export const applicationHistory = pgTable(
   },
   (t) => [index('application_history_application_idx').on(t.applicationId, t.id)],
 );
+
+/**
+ * What the office recorded during the visit (module: applications, written by the officer steps).
+ * Decisions are JSON so the record reads like the officer's form: who, when, what.
+ */
+export const applicationVisits = pgTable('application_visits', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  officeCode: text('office_code').notNull(),
+  checkedInAt: instant('checked_in_at').notNull(),
+  checkedInBy: text('checked_in_by').notNull(),
+  verification: jsonb('verification'),
+  documentsDueBy: date('documents_due_by', { mode: 'string' }),
+  photo: jsonb('photo'),
+  fingerprintsAt: instant('fingerprints_at'),
+  interview: jsonb('interview'),
+  adjudication: jsonb('adjudication'),
+  handedOverAt: instant('handed_over_at'),
+  updatedAt: instant('updated_at').notNull(),
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { offices } from './offices.ts';
 
 /** Officer accounts (module: officer). HQ staff have no office. */
@@ -13,7 +13,52 @@ export const officers = pgTable(
     officeCode: text('office_code').references(() => offices.code),
     roles: text('roles').array().notNull(),
     active: boolean('active').notNull().default(true),
+    /** Base32 TOTP secret (RFC 6238); required to log in when set, and in production. */
+    totpSecret: text('totp_secret'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [check('officers_roles_not_empty', sql`cardinality(${t.roles}) > 0`)],
+);
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Officer sessions, separate from applicants': only the token's SHA-256 is stored. */
+export const officerSessions = pgTable(
+  'officer_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    idleExpiresAt: instant('idle_expires_at').notNull(),
+    absoluteExpiresAt: instant('absolute_expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('officer_sessions_officer_idx').on(t.officerId)],
+);
+
+/**
+ * Every officer read of an application or document and every officer action. Append-only: triggers
+ * (migration 0004) refuse UPDATE, DELETE and TRUNCATE for every role the application connects as.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: instant('at').notNull(),
+    officerId: uuid('officer_id').notNull(),
+    officerUsername: text('officer_username').notNull(),
+    officeCode: text('office_code'),
+    action: text('action').notNull(),
+    applicationId: uuid('application_id'),
+    requestId: text('request_id').notNull(),
+    details: jsonb('details').notNull(),
+  },
+  (t) => [
+    index('audit_log_application_idx').on(t.applicationId),
+    index('audit_log_officer_idx').on(t.officerUsername, t.at),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { offices } from './offices.ts';
 
 /**
@@ -31,3 +31,6 @@ export const travelDocuments = pgTable(
     ),
   ],
 );
+
+/** Serial of the passports M-Paspor issues: one nationwide sequence, so numbers never repeat. */
+export const passportNumberSequence = pgSequence('passport_number_seq', { startWith: 1 });

@@ -7,7 +7,7 @@ import { normalizeEmail } from './credentials.ts';
 import type { AccountsDeps } from './deps.ts';
 import { accountLimits } from './rate-limits.ts';
 import * as repository from './repository.ts';
-import { csrfTokenFor, hashSessionToken, newSessionToken } from './tokens.ts';
+import { csrfTokenFor, hashSessionToken, newSessionToken } from '../../platform/session-tokens.ts';
 
 export const SESSION_COOKIE = 'mpaspor_session';
 export const CSRF_COOKIE = 'mpaspor_csrf';

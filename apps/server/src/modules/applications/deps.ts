@@ -14,6 +14,21 @@ export interface ApplicationsDeps {
   readonly travelDocuments: {
     listByNik(nik: string): Promise<readonly RegisteredPassport[]>;
     findByNumber(number: string): Promise<RegisteredPassport | null>;
+    issueNumber(db: Database, kind: 'NON_ELECTRONIC' | 'ELECTRONIC' | 'POLYCARBONATE'): Promise<string>;
+    register(
+      db: Database,
+      passport: {
+        number: string;
+        type: 'NON_ELECTRONIC' | 'ELECTRONIC' | 'POLYCARBONATE';
+        issueDate: string;
+        expiryDate: string;
+        issuingOfficeCode: string;
+        holderNik: string;
+        holderName: string;
+      },
+    ): Promise<void>;
+    markReplacedIfOpen(db: Database, number: string, replacedBy: string): Promise<boolean>;
+    cancel(db: Database, number: string): Promise<boolean>;
   };
   readonly fees: {
     computeFee(input: {
@@ -48,6 +63,11 @@ export interface ApplicationsDeps {
     release(tx: Database, applicationId: string): Promise<void>;
     appointmentsOf(applicationIds: readonly string[], db?: Database): Promise<Map<string, Appointment>>;
     closeBookingsPastTheirDay(tx: Database, limit: number): Promise<string[]>;
+    closedDays(officeCode: string, from: string, to: string, db?: Database): Promise<ReadonlySet<string>>;
+    bookingsOn(
+      officeCode: string,
+      date: string,
+    ): Promise<{ applicationId: string; start: string; end: string; pool: string }[]>;
   };
   readonly billing: {
     requestBillingCode(request: {
@@ -77,6 +97,8 @@ export interface ApplicationsDeps {
   readonly notifications: Pick<NotificationService, 'enqueue' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */
   readonly smsEnabled: boolean;
+  /** Key of the arrival pass signature (derived from SECRET_KEY). */
+  readonly arrivalPassKey: string;
   /** Active applications one account may hold: an unlimited number is how brokers work. */
   readonly maxActivePerAccount: number;
 }

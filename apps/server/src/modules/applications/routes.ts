@@ -150,6 +150,20 @@ export const applicationsRoutes: FastifyPluginAsync<{
     (request) => applications.cancel(applicantOf(request).accountId, request.params.id, languageOf(request)),
   );
 
+  r.get(
+    '/applications/:id/arrival-pass',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The arrival pass (signed code and its QR) the office scans at check-in, once paid',
+        params: idParams,
+        response: { 200: z.object({ code: z.string(), qrSvg: z.string() }) },
+      },
+    },
+    (request) => applications.arrivalPass(applicantOf(request).accountId, request.params.id),
+  );
+
   r.put(
     '/applications/:id/documents/:kind',
     {

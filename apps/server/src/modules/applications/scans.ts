@@ -98,6 +98,10 @@ const actions = {
     id: 'Jadwal dapat diubah setelah pembayaran diterima dan sebelum kedatangan',
     en: 'The appointment can be changed after payment and before the visit',
   },
+  arrivalPass: {
+    id: 'Kode kedatangan tersedia setelah pembayaran diterima',
+    en: 'The arrival pass is available once the payment is received',
+  },
 } as const;
 
 export function invalidState(status: ApplicationStatus, action: keyof typeof actions): DomainError {

@@ -1,7 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { ApplicationCreate, ApplicationView } from '#shared/contracts/applications.ts';
 import type { Language } from '#shared/i18n.ts';
+import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
+import { createOfficeDesk, type OfficeDesk } from './office-desk.ts';
+import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import type { SimponiPayment } from '../billing/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -54,6 +57,10 @@ export interface ApplicationsService {
   ): Promise<ApplicationView>;
   /** The billing module's callback, inside its transaction. */
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
+  arrivalPass(accountId: string, applicationId: string): Promise<{ code: string; qrSvg: string }>;
+  /** The office's side: the visit, for the officer module. */
+  readonly office: OfficeDesk;
+  closeOverdueVisits(limit?: number): Promise<number>;
   /** Worker steps, safe to run in every instance at once. */
   settleOverdue(limit?: number): Promise<number>;
   reconcileNearDeadline(limit?: number): Promise<number>;
@@ -130,5 +137,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     settleOverdue: (limit) => settleOverdue(deps, limit),
     reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
     markNoShows: (limit) => markNoShows(deps, limit),
+    arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
+    office: createOfficeDesk(deps, view),
+    closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
   };
 }

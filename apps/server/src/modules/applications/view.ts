@@ -22,6 +22,7 @@ export function toView(parts: ApplicationParts, language: Language): Application
   const required = row.requiredDocuments as DocumentKind[];
   const fee = row.fee as FeeQuote;
   const previous = row.previousPassport as RegisteredPassport | null;
+  const passport = row.passport as { number: string; issueDate: string; expiryDate: string } | null;
   return {
     id: row.id,
     number: row.number,
@@ -60,12 +61,15 @@ export function toView(parts: ApplicationParts, language: Language): Application
       hint: documentKinds[kind].hint[language],
       uploaded: uploaded.has(kind),
     })),
-    documents: scans.map((s) => ({
-      kind: s.kind,
-      contentType: s.contentType,
-      size: s.size,
-      uploadedAt: s.uploadedAt.toISOString(),
-    })),
+    // The biometric photo is the office's record, not one of the applicant's documents.
+    documents: scans
+      .filter((s) => s.kind !== 'BIOMETRIC_PHOTO')
+      .map((s) => ({
+        kind: s.kind,
+        contentType: s.contentType,
+        size: s.size,
+        uploadedAt: s.uploadedAt.toISOString(),
+      })),
     fee: {
       amount: fee.amount,
       currency: fee.currency,
@@ -90,6 +94,16 @@ export function toView(parts: ApplicationParts, language: Language): Application
       at: h.at.toISOString(),
       ...(h.note ? { note: h.note } : {}),
     })),
+    ...(row.readyDate ? { readyDate: row.readyDate } : {}),
+    ...(passport
+      ? {
+          passport: {
+            number: passport.number,
+            issueDate: passport.issueDate,
+            expiryDate: passport.expiryDate,
+          },
+        }
+      : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }

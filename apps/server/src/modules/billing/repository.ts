@@ -109,13 +109,15 @@ export async function setOutcome(db: Database, paymentId: string, outcome: Payme
 export async function paymentsNeedingAttention(
   db: Database,
   limit: number,
-): Promise<PaymentNotificationRow[]> {
-  return db
-    .select()
+): Promise<(PaymentNotificationRow & { applicationId: string | null })[]> {
+  const rows = await db
+    .select({ payment: paymentNotifications, applicationId: billings.applicationId })
     .from(paymentNotifications)
+    .leftJoin(billings, eq(billings.code, paymentNotifications.billingCode))
     .where(
       and(eq(paymentNotifications.needsAttention, true), sql`${paymentNotifications.resolvedAt} is null`),
     )
     .orderBy(desc(paymentNotifications.receivedAt))
     .limit(limit);
+  return rows.map((r) => ({ ...r.payment, applicationId: r.applicationId }));
 }

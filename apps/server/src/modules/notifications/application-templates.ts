@@ -33,6 +33,18 @@ export interface ApplicationTemplateVariables {
     readonly applicationNumber: string;
     readonly appointment: string;
   };
+  readonly 'application.ready': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly readyDate: string;
+    readonly officeName: string;
+    readonly pickUpBy: string;
+  };
+  readonly 'application.decided': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly outcome: string;
+  };
 }
 
 const lines = (...parts: string[]) => parts.join('\n');
@@ -193,6 +205,50 @@ export const applicationTemplates = {
           'The appointment for application {{applicationNumber}} is now:',
           '{{appointment}}',
         ),
+      },
+    },
+  },
+  'application.ready': {
+    EMAIL: {
+      id: {
+        subject: 'Paspor {{applicationNumber}} siap diambil',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Paspor untuk permohonan {{applicationNumber}} siap diambil mulai {{readyDate}}',
+          'di {{officeName}}. Bawa bukti permohonan dan KTP-el asli.',
+          '',
+          'Ambil paling lambat {{pickUpBy}}. Paspor yang tidak diambil dalam 30 hari',
+          'dibatalkan.',
+        ),
+      },
+      en: {
+        subject: 'Passport {{applicationNumber}} is ready for pick-up',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'The passport for application {{applicationNumber}} can be collected from',
+          '{{readyDate}} at {{officeName}}. Bring the application receipt and your KTP-el.',
+          '',
+          'Collect it by {{pickUpBy}}. A passport not collected within 30 days is',
+          'cancelled.',
+        ),
+      },
+    },
+    SMS: {
+      id: 'M-Paspor: Paspor {{applicationNumber}} siap diambil di {{officeName}} mulai {{readyDate}}, paling lambat {{pickUpBy}}.',
+      en: 'M-Paspor: Passport {{applicationNumber}} is ready at {{officeName}} from {{readyDate}}; collect it by {{pickUpBy}}.',
+    },
+  },
+  'application.decided': {
+    EMAIL: {
+      id: {
+        subject: 'Kabar permohonan paspor {{applicationNumber}}',
+        body: lines('Halo {{fullName}},', '', 'Permohonan {{applicationNumber}}: {{outcome}}'),
+      },
+      en: {
+        subject: 'News of passport application {{applicationNumber}}',
+        body: lines('Hello {{fullName}},', '', 'Application {{applicationNumber}}: {{outcome}}'),
       },
     },
   },

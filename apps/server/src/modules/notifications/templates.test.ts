@@ -39,6 +39,18 @@ const variables = {
     applicationNumber: 'MP2026-00000042',
     appointment: 'Kamis, 3 Desember 2026, 10:00 WIB',
   },
+  'application.ready': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    readyDate: '2026-12-07',
+    officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
+    pickUpBy: '2027-01-06',
+  },
+  'application.decided': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    outcome: 'ditolak. Alasan: data tidak sesuai',
+  },
 } as const satisfies { [T in TemplateName]: unknown };
 
 const cases = templateNames.flatMap((template) =>
@@ -54,14 +66,17 @@ describe('notification templates', () => {
       'account.password-reset',
       'account.verify-email',
       'application.billing-issued',
+      'application.decided',
       'application.expired',
       'application.payment-received',
       'application.payment-reminder',
+      'application.ready',
       'application.rescheduled',
     ]);
     expect(templateChannels('account.password-changed')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.payment-reminder')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(20);
+    expect(templateChannels('application.ready')).toEqual(['EMAIL', 'SMS']);
+    expect(cases).toHaveLength(26);
   });
 
   it.each(cases)(

@@ -10,6 +10,6 @@ export {
   type SessionView,
 } from './service.ts';
 export { addWorkingDays, isWorkingDay } from './calendar.ts';
-export { localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
+export { addDays, localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
 export { servicePools, type ServicePool } from './schedule.ts';
 export { schedulingRoutes } from './routes.ts';

@@ -195,3 +195,96 @@ export async function closeBookingsPastTheirDay(db: Database, now: Date, limit: 
   }
   return ids;
 }
+
+/** Bookings of an office's sessions on a day, cancelled and expired ones left out. */
+export async function bookingsOn(db: Database, officeCode: string, date: string) {
+  return db
+    .select({
+      applicationId: bookings.applicationId,
+      start: sessions.startTime,
+      end: sessions.endTime,
+      pool: sessions.service,
+    })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(
+      and(
+        eq(sessions.officeCode, officeCode),
+        eq(sessions.date, date),
+        sql`(${bookings.releasedAt} is null or ${bookings.releasedAt} >= ${sessions.dayEndsAt})`,
+      ),
+    )
+    .orderBy(asc(sessions.startTime));
+}
+
+export async function scheduleVersion(db: Database, officeCode: string): Promise<string | null> {
+  const [row] = await db
+    .select({ updatedAt: officeSchedules.updatedAt })
+    .from(officeSchedules)
+    .where(eq(officeSchedules.officeCode, officeCode));
+  return row ? row.updatedAt.toISOString() : null;
+}
+
+export async function saveSchedule(db: Database, officeCode: string, schedule: OfficeSchedule, at: Date) {
+  await db
+    .insert(officeSchedules)
+    .values({ officeCode, ...schedule, updatedAt: at })
+    .onConflictDoUpdate({
+      target: officeSchedules.officeCode,
+      set: {
+        template: schedule.template,
+        releaseRule: schedule.releaseRule,
+        horizonDays: schedule.horizonDays,
+        updatedAt: at,
+      },
+    });
+}
+
+export async function closuresFrom(db: Database, officeCode: string, from: string) {
+  return db
+    .select({ date: officeClosures.date, reason: officeClosures.reason })
+    .from(officeClosures)
+    .where(and(eq(officeClosures.officeCode, officeCode), gte(officeClosures.date, from)))
+    .orderBy(asc(officeClosures.date));
+}
+
+/** Replaces the office's closures from `from` on; past closures stay as history. */
+export async function replaceClosuresFrom(
+  db: Database,
+  officeCode: string,
+  from: string,
+  closures: readonly { date: string; reason: string }[],
+) {
+  await db
+    .delete(officeClosures)
+    .where(and(eq(officeClosures.officeCode, officeCode), gte(officeClosures.date, from)));
+  if (closures.length > 0)
+    await db.insert(officeClosures).values(closures.map((c) => ({ officeCode, ...c })));
+}
+
+/**
+ * Drops future sessions nobody holds a seat in that are not released yet, or fall on a closed day, so
+ * they are planned again from the new template. Sessions with bookings are never touched.
+ */
+export async function dropUnusedSessions(
+  db: Database,
+  officeCode: string,
+  now: Date,
+  closed: readonly string[],
+) {
+  const heldSessions = db.select({ id: bookings.sessionId }).from(bookings);
+  const closedDay = closed.length > 0 ? inArray(sessions.date, [...closed]) : sql`false`;
+  const dropped = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.officeCode, officeCode),
+        eq(sessions.booked, 0),
+        sql`${sessions.startsAt} > ${now}`,
+        sql`(${sessions.releasedAt} > ${now} or ${closedDay})`,
+        sql`${sessions.id} not in (${heldSessions})`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return dropped.length;
+}

@@ -3,6 +3,8 @@ import { DomainError } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../db/database.ts';
 import type { ReferenceDataLoader } from '../../platform/reference-data.ts';
+import type { OfficeScheduleInput } from '#shared/contracts/officer.ts';
+import { previewSchedule, readSchedule, saveSchedule } from './admin.ts';
 import { readHolidays } from './holidays.ts';
 import { addDays, daysBetween, isOfficeZone, localDate, zoneLabels, type OfficeZone } from './local-time.ts';
 import * as repository from './repository.ts';
@@ -71,6 +73,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const { db, clock } = deps;
   /** Offices whose sessions exist up to a date, per process, so listings do not re-insert on every call. */
   const generatedUntil = new Map<string, string>();
+  /** The schedule version the cache was built from: an office admin's save invalidates it everywhere. */
+  const generatedFrom = new Map<string, string>();
 
   async function officeOf(code: string, handle: Database = db): Promise<OfficeFacts & { zone: OfficeZone }> {
     const office = await deps.offices.findOffice(code, handle);
@@ -91,6 +95,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
       schedule = (await repository.findSchedule(db, office.code))!;
     }
     const until = addDays(today, schedule.horizonDays);
+    const version = (await repository.scheduleVersion(db, office.code)) ?? '';
+    if (generatedFrom.get(office.code) !== version) generatedUntil.delete(office.code);
+    generatedFrom.set(office.code, version);
     if ((generatedUntil.get(office.code) ?? '') >= until) return until;
     const start = addDays(generatedUntil.get(office.code) ?? today, 0);
     const closed = await repository.closedDays(db, office.code, addDays(start, -31), until);
@@ -259,7 +266,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const result = new Map<string, Appointment>();
       for (const booking of list) {
         const session = sessions.get(booking.sessionId);
-        if (!session || booking.releasedAt) continue;
+        // Released before its day ended (cancelled, expired): no appointment any more. Closed at the
+        // day's end (the visit happened or was missed): still the appointment the applicant had.
+        if (!session || (booking.releasedAt && booking.releasedAt < session.dayEndsAt)) continue;
         result.set(booking.applicationId, await appointmentFor(booking, session, handle));
       }
       return result;
@@ -268,9 +277,26 @@ export function createSchedulingService(deps: SchedulingDeps) {
     closeBookingsPastTheirDay: (tx: Database, limit: number) =>
       repository.closeBookingsPastTheirDay(tx, clock.now(), limit),
 
+    /** The office admin's view of the schedule: template, release rule, closures from today. */
+    async officeSchedule(code: string): Promise<OfficeScheduleInput> {
+      return readSchedule(db, await officeOf(code), clock.now());
+    },
+    async previewSchedule(code: string, input: OfficeScheduleInput) {
+      return previewSchedule(db, await officeOf(code), input, clock.now());
+    },
+    /** Saves inside the caller's transaction (the officer module audits it in the same one). */
+    async saveSchedule(tx: Database, code: string, input: OfficeScheduleInput): Promise<void> {
+      await saveSchedule(tx, await officeOf(code, tx), input, clock.now());
+      generatedUntil.delete(code);
+    },
+
     /** Non-working days (national and the office's) in a range, for working-day counts. */
-    closedDays: (officeCode: string, from: string, to: string) =>
-      repository.closedDays(db, officeCode, from, to),
+    closedDays: (officeCode: string, from: string, to: string, handle: Database = db) =>
+      repository.closedDays(handle, officeCode, from, to),
+
+    /** The day's bookings of an office (the officer's queue), with their session times. */
+    bookingsOn: (officeCode: string, date: string, handle: Database = db) =>
+      repository.bookingsOn(handle, officeCode, date),
   };
 }
 

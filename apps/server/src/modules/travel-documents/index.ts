@@ -9,3 +9,4 @@ export {
   type TravelDocumentsService,
 } from './service.ts';
 export { statusAt, statusOn } from './status.ts';
+export { nikToPersonalNumber, parseTd3, passportExpiryDate, splitIndonesianName, td3Mrz } from './mrz.ts';

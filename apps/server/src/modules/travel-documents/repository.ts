@@ -1,7 +1,7 @@
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PassportKind, StoredTravelDocumentStatus } from '#shared/contracts/travel-documents.ts';
-import type { Database } from '../../db/database.ts';
+import { queryRows, type Database } from '../../db/database.ts';
 import { travelDocuments } from '../../db/schema/travel-documents.ts';
 
 export interface TravelDocumentRow {
@@ -61,6 +61,22 @@ export async function markReplaced(db: Database, number: string, replacedBy: str
     .where(
       and(eq(travelDocuments.number, number), notInArray(travelDocuments.status, ['REPLACED', 'CANCELLED'])),
     )
+    .returning({ number: travelDocuments.number });
+  return updated.length > 0;
+}
+
+/** The next serial of the nationwide passport number sequence. */
+export async function nextSerial(db: Database): Promise<number> {
+  const [row] = await queryRows<{ n: string }>(db, sql`select nextval('passport_number_seq')::text as n`);
+  return Number(row?.n);
+}
+
+/** A passport not collected in time: VALID becomes CANCELLED. Returns false when it was not VALID. */
+export async function cancelValid(db: Database, number: string): Promise<boolean> {
+  const updated = await db
+    .update(travelDocuments)
+    .set({ status: 'CANCELLED' })
+    .where(and(eq(travelDocuments.number, number), eq(travelDocuments.status, 'VALID')))
     .returning({ number: travelDocuments.number });
   return updated.length > 0;
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { OfficesService } from '../offices/index.ts';
 import * as repository from './repository.ts';
+import { formatPassportNumber } from './mrz.ts';
 import { statusAt } from './status.ts';
 
 /** A passport as the registry answers it; `status` is derived for today (EXPIRED is never stored). */
@@ -49,6 +50,12 @@ export interface TravelDocumentsService {
   register(db: Database, passport: NewTravelDocument): Promise<void>;
   /** Ends a passport because `replacedBy` was issued in its place; 409 INVALID_STATE if it cannot be. */
   markReplaced(db: Database, number: string, replacedBy: string): Promise<void>;
+  /** As markReplaced, but a passport already replaced or cancelled is left as it is (issuance goes on). */
+  markReplacedIfOpen(db: Database, number: string, replacedBy: string): Promise<boolean>;
+  /** A fresh passport number, unique nationwide: the series letter of the kind + 7 digits. */
+  issueNumber(db: Database, kind: PassportKind): Promise<string>;
+  /** A VALID passport never collected is cancelled; false when it was not VALID. */
+  cancel(db: Database, number: string): Promise<boolean>;
   /** Simulation: the synthetic residents' previous passports; idempotent. Returns how many there are. */
   seedSimulated(db: Database, residents: readonly SimulatedHolder[]): Promise<number>;
 }
@@ -73,9 +80,19 @@ export function createTravelDocumentsService(deps: TravelDocumentsDeps): TravelD
     },
     register: (db, passport) => register(db, passport, deps.clock.now()),
     markReplaced: (db, number, replacedBy) => markReplaced(db, number, replacedBy),
+    markReplacedIfOpen: (db, number, replacedBy) =>
+      repository.markReplaced(db, normalizeNumber(number), normalizeNumber(replacedBy)),
+    issueNumber: async (db, kind) => formatPassportNumber(seriesOf[kind], await repository.nextSerial(db)),
+    cancel: (db, number) => repository.cancelValid(db, normalizeNumber(number)),
     seedSimulated: (db, residents) => seedSimulatedTravelDocuments(db, residents, deps.clock.now()),
   };
 }
+
+/**
+ * Series letters of the passports M-Paspor issues. The simulated registry's older passports use C and
+ * E, so issued numbers can never collide with them; the serial is one nationwide sequence.
+ */
+const seriesOf: Record<PassportKind, string> = { NON_ELECTRONIC: 'A', ELECTRONIC: 'X', POLYCARBONATE: 'X' };
 
 export function normalizeNumber(number: string): string {
   return number.trim().toUpperCase();

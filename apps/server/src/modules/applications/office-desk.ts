@@ -1,0 +1,103 @@
+import type { Readable } from 'node:stream';
+import type { ApplicationView } from '#shared/contracts/applications.ts';
+import type { OfficerApplicationView, QueueEntry } from '#shared/contracts/officer.ts';
+import type { Language } from '#shared/i18n.ts';
+import type { ApplicationsDeps, DocumentScan } from './deps.ts';
+import { readArrivalPass } from './arrival-pass.ts';
+import { toOfficerView, toQueueEntry } from './office-view.ts';
+import * as repository from './repository.ts';
+import { notFound } from './scans.ts';
+import {
+  checkIn,
+  recordFingerprints,
+  verifyDocuments,
+  type OfficeActor,
+  type VerificationInput,
+  type Within,
+} from './visit.ts';
+import {
+  adjudicate,
+  handOver,
+  interview,
+  issuePassport,
+  recordPhoto,
+  type IssuedPassport,
+} from './visit-outcomes.ts';
+import * as visits from './visit-repository.ts';
+
+/** The office's side of applications, for the officer module (which checks roles and writes the audit). */
+export interface OfficeDesk {
+  /** The office an application belongs to (its appointment's, or where it checked in); null: none. */
+  officeOf(id: string): Promise<string | null>;
+  view(id: string, language: Language): Promise<OfficerApplicationView>;
+  queue(officeCode: string, date: string, language: Language): Promise<QueueEntry[]>;
+  idByNumber(number: string): Promise<string | null>;
+  /** The application an arrival pass names (ARRIVAL_PASS_INVALID when forged or garbled). */
+  idByArrivalPass(code: string): string;
+  openScan(id: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
+  checkIn(id: string, actor: OfficeActor, within: Within): Promise<void>;
+  verifyDocuments(id: string, actor: OfficeActor, input: VerificationInput, within: Within): Promise<void>;
+  recordPhoto(
+    id: string,
+    actor: OfficeActor,
+    upload: { body: Readable; declaredLength?: number },
+    within: Within,
+  ): Promise<void>;
+  recordFingerprints(id: string, actor: OfficeActor, within: Within): Promise<void>;
+  interview(
+    id: string,
+    actor: OfficeActor,
+    input: { notes: string; recommendation: 'APPROVE' | 'REJECT' },
+    within: Within,
+  ): Promise<void>;
+  adjudicate(
+    id: string,
+    actor: OfficeActor,
+    input: { decision: 'APPROVE' | 'REJECT'; reason?: string | undefined },
+    within: Within,
+  ): Promise<void>;
+  issuePassport(id: string, actor: OfficeActor, within: Within): Promise<IssuedPassport>;
+  handOver(id: string, actor: OfficeActor, within: Within): Promise<void>;
+}
+
+export function createOfficeDesk(
+  deps: ApplicationsDeps,
+  viewOf: (rows: repository.ApplicationRow[], language: Language) => Promise<ApplicationView[]>,
+): OfficeDesk {
+  return {
+    async officeOf(id) {
+      const visit = await visits.findVisit(deps.db, id);
+      if (visit) return visit.officeCode;
+      return (await deps.scheduling.appointmentsOf([id])).get(id)?.officeCode ?? null;
+    },
+    async view(id, language) {
+      const row = await repository.findById(deps.db, id);
+      if (!row) throw notFound();
+      const [base] = await viewOf([row], language);
+      const fresh = (await repository.findById(deps.db, id))!;
+      return toOfficerView(base!, fresh, await visits.findVisit(deps.db, id));
+    },
+    async queue(officeCode, date, language) {
+      const day = await deps.scheduling.bookingsOn(officeCode, date);
+      const ids = day.map((b) => b.applicationId);
+      const rows = new Map((await visits.findByIds(deps.db, ids)).map((r) => [r.id, r]));
+      const visitsById = new Map((await visits.findVisits(deps.db, ids)).map((v) => [v.applicationId, v]));
+      return day.flatMap((booking) => {
+        const row = rows.get(booking.applicationId);
+        return row ? [toQueueEntry(row, booking, visitsById.get(row.id), language)] : [];
+      });
+    },
+    idByNumber: async (number) =>
+      (await visits.findByNumber(deps.db, number.trim().toUpperCase()))?.id ?? null,
+    idByArrivalPass: (code) => readArrivalPass(deps.arrivalPassKey, code),
+    openScan: (id, kind) => deps.documents.openScan(id, kind),
+    checkIn: (id, actor, within) => checkIn(deps, id, actor, within),
+    verifyDocuments: (id, actor, input, within) => verifyDocuments(deps, id, actor, input, within),
+    recordPhoto: (id, actor, upload, within) => recordPhoto(deps, id, actor, upload, within),
+    recordFingerprints: (id, actor, within) => recordFingerprints(deps, id, actor, within),
+    interview: (id, actor, input, within) => interview(deps, id, actor, input, within),
+    adjudicate: (id, actor, input, within) => adjudicate(deps, id, actor, input, within),
+    issuePassport: (id, actor, within) => issuePassport(deps, id, actor, within),
+    handOver: (id, actor, within) => handOver(deps, id, actor, within),
+  };
+}

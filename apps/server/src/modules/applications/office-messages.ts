@@ -1,0 +1,60 @@
+import type { Database } from '../../db/database.ts';
+import type { ApplicationsDeps } from './deps.ts';
+import type { ApplicationRow } from './repository.ts';
+
+/** Messages of the office visit: a decision the applicant must know of, and the passport ready. */
+export type Decision =
+  | { readonly kind: 'REJECTED'; readonly reason: string }
+  | { readonly kind: 'MISSING'; readonly missing: readonly string[]; readonly dueBy: string }
+  | { readonly kind: 'UNCOLLECTED' };
+
+const outcomes = {
+  REJECTED: (d: { reason: string }) => ({
+    id: `ditolak. Alasan: ${d.reason}`,
+    en: `refused. Reason: ${d.reason}`,
+  }),
+  MISSING: (d: { missing: readonly string[]; dueBy: string }) => ({
+    id: `dokumen belum lengkap (${d.missing.join(', ')}). Bawa ke kantor paling lambat ${d.dueBy}.`,
+    en: `documents are missing (${d.missing.join(', ')}). Bring them to the office by ${d.dueBy}.`,
+  }),
+  UNCOLLECTED: () => ({
+    id: 'paspor tidak diambil dalam 30 hari sehingga dibatalkan.',
+    en: 'the passport was not collected within 30 days, so it has been cancelled.',
+  }),
+};
+
+export async function tellDecision(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  decision: Decision,
+): Promise<void> {
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  const text =
+    decision.kind === 'REJECTED'
+      ? outcomes.REJECTED(decision)
+      : decision.kind === 'MISSING'
+        ? outcomes.MISSING(decision)
+        : outcomes.UNCOLLECTED();
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.decided',
+    language: contact.language,
+    variables: { fullName: contact.fullName, applicationNumber: row.number, outcome: text[contact.language] },
+  });
+}
+
+export async function tellReady(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  ready: { readyDate: string; pickUpBy: string; officeName: string },
+): Promise<void> {
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  const variables = { fullName: contact.fullName, applicationNumber: row.number, ...ready };
+  const message = { template: 'application.ready' as const, language: contact.language, variables };
+  await deps.notifications.enqueue(tx, { channel: 'EMAIL', to: contact.email, ...message });
+  if (deps.smsEnabled)
+    await deps.notifications.enqueue(tx, { channel: 'SMS', to: contact.phone, ...message });
+}

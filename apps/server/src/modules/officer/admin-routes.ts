@@ -1,0 +1,125 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditEntrySchema, officeScheduleSchema } from '#shared/contracts/officer.ts';
+import { officerRoles } from '#shared/roles.ts';
+import type { OfficerAdmin } from './admin.ts';
+import { acting } from './routes.ts';
+
+const tags = ['officer administration'];
+const officeParams = z.object({ code: z.string().regex(/^[A-Z0-9_]{2,40}$/) });
+const config = { access: 'officer' as const };
+
+export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = async (app, { admin }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/officer/offices/:code/schedule',
+    { config, schema: { tags, params: officeParams, response: { 200: officeScheduleSchema } } },
+    (request) => admin.schedule(acting(request), request.params.code),
+  );
+
+  r.put(
+    '/officer/offices/:code/schedule',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Save the weekly template, release rule and closures',
+        description: 'Unreleased sessions without bookings are planned again; seats already sold stay.',
+        params: officeParams,
+        body: officeScheduleSchema,
+        response: { 200: officeScheduleSchema },
+      },
+    },
+    (request) => admin.saveSchedule(acting(request), request.params.code, request.body),
+  );
+
+  r.post(
+    '/officer/offices/:code/schedule/preview',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The next three weeks of sessions this schedule would give; nothing saved',
+        params: officeParams,
+        body: officeScheduleSchema,
+      },
+    },
+    (request) => admin.preview(acting(request), request.params.code, request.body),
+  );
+
+  r.get(
+    '/officer/payments/attention',
+    { config, schema: { tags, summary: 'Payments to refund or reinstate (late, wrong amount, paid twice)' } },
+    (request) => admin.paymentsNeedingAttention(acting(request)),
+  );
+
+  r.get(
+    '/officer/audit',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The audit log (HQ)',
+        querystring: z.object({
+          officer: z.string().max(100).optional(),
+          applicationId: z.uuid().optional(),
+          officeCode: z.string().max(40).optional(),
+          from: z.iso.datetime().optional(),
+          to: z.iso.datetime().optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+        }),
+        response: { 200: z.array(auditEntrySchema) },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return admin.audit(acting(request), {
+        officer: q.officer,
+        applicationId: q.applicationId,
+        officeCode: q.officeCode,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        limit: q.limit,
+      });
+    },
+  );
+
+  r.get(
+    '/officer/officers',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Officers (HQ)',
+        querystring: z.object({ officeCode: z.string().max(40).optional() }),
+      },
+    },
+    (request) => admin.officers(acting(request), request.query.officeCode),
+  );
+
+  r.post(
+    '/officer/officers',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Create an officer (HQ); the TOTP secret is returned once',
+        body: z
+          .object({
+            username: z
+              .string()
+              .trim()
+              .regex(/^[a-z0-9._-]{3,60}$/i),
+            fullName: z.string().trim().min(1).max(200),
+            password: z.string().min(12).max(1024),
+            officeCode: z.string().max(40).nullable(),
+            roles: z.array(z.enum(officerRoles)).min(1),
+          })
+          .strict(),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await admin.createOfficer(acting(request), request.body)),
+  );
+};

@@ -1,0 +1,272 @@
+import type {} from '@fastify/cookie';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  adjudicationSchema,
+  checkInSchema,
+  documentVerificationSchema,
+  interviewSchema,
+  officerApplicationSchema,
+  officerLoginSchema,
+  officerSchema,
+  officerSessionSchema,
+  queueEntrySchema,
+  queueQuerySchema,
+} from '#shared/contracts/officer.ts';
+import { officerOf } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { languageOf } from '../../platform/language.ts';
+import { registerUploadParsers, uploadStream } from '../documents/index.ts';
+import { localDate } from '../scheduling/index.ts';
+import { login, logout, OFFICER_COOKIE, type OfficerAuthDeps } from './auth.ts';
+import type { ActingOfficer, OfficerDesk } from './desk.ts';
+
+const tags = ['officer'];
+const idParams = z.object({ id: z.uuid() });
+const documentParams = z.object({ id: z.uuid(), kind: z.string().regex(/^[A-Z_]{2,40}$/) });
+const CSRF_COOKIE = 'mpaspor_officer_csrf';
+
+export interface OfficerRoutesOptions {
+  readonly auth: OfficerAuthDeps;
+  readonly desk: OfficerDesk;
+  readonly clock: Clock;
+  readonly officeName: (code: string | null) => Promise<string | null>;
+  readonly maxUploadBytes: number;
+  readonly secureCookies: boolean;
+}
+
+export function acting(request: FastifyRequest): ActingOfficer {
+  return { officer: officerOf(request), requestId: request.id, language: languageOf(request) };
+}
+
+export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (app, options) => {
+  const { desk } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  registerUploadParsers(app, { maxBytes: options.maxUploadBytes });
+  const access = 'officer' as const;
+  const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: options.secureCookies };
+  const visit = { config: { access } };
+
+  r.post(
+    '/officer/sessions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Officer log-in (TOTP in production)',
+        body: officerLoginSchema,
+        response: { 201: officerSessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(options.auth, request.body);
+      const maxAge = 10 * 3600;
+      reply
+        .setCookie(OFFICER_COOKIE, session.token, { ...cookieOptions, httpOnly: true, maxAge })
+        .setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieOptions, httpOnly: false, maxAge });
+      const o = session.officer;
+      return reply.code(201).send({
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        csrfToken: session.csrfToken,
+        officer: {
+          username: o.username,
+          fullName: o.fullName,
+          officeCode: o.officeCode,
+          officeName: await options.officeName(o.officeCode),
+          roles: o.roles as z.infer<typeof officerSchema>['roles'],
+        },
+      });
+    },
+  );
+
+  r.delete(
+    '/officer/sessions/current',
+    { ...visit, schema: { tags, summary: 'Log out' } },
+    async (request, reply) => {
+      await logout(options.auth, officerOf(request).sessionId);
+      reply.clearCookie(OFFICER_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get('/officer/me', { ...visit, schema: { tags, response: { 200: officerSchema } } }, async (request) => {
+    const o = officerOf(request);
+    return {
+      username: o.username,
+      fullName: o.fullName,
+      officeCode: o.officeCode,
+      officeName: await options.officeName(o.officeCode),
+      roles: o.roles as z.infer<typeof officerSchema>['roles'],
+    };
+  });
+
+  r.get(
+    '/officer/queue',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: "The office's applicants of a day",
+        querystring: queueQuerySchema,
+        response: { 200: z.array(queueEntrySchema) },
+      },
+    },
+    async (request) => {
+      const who = acting(request);
+      const date = request.query.date ?? localDate(options.clock.now(), 'Asia/Jakarta');
+      return desk.queue(who, date, request.query.q);
+    },
+  );
+
+  r.get(
+    '/officer/applications',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'Find by application number',
+        querystring: z.object({ number: z.string().max(40) }),
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.findByNumber(acting(request), request.query.number),
+  );
+
+  r.get(
+    '/officer/applications/:id',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'One application with its documents (audited)',
+        params: idParams,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.read(acting(request), request.params.id),
+  );
+
+  r.get(
+    '/officer/applications/:id/documents/:kind',
+    {
+      ...visit,
+      schema: { tags, summary: 'A scan or the biometric photo (audited)', params: documentParams },
+    },
+    async (request, reply) => {
+      const { scan, stream } = await desk.openDocument(
+        acting(request),
+        request.params.id,
+        request.params.kind,
+      );
+      return reply
+        .type(scan.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+
+  r.post(
+    '/officer/check-ins',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'Check in by arrival pass or application number',
+        body: checkInSchema,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.checkIn(acting(request), request.body),
+  );
+
+  r.post(
+    '/officer/applications/:id/document-verification',
+    {
+      ...visit,
+      schema: {
+        tags,
+        params: idParams,
+        body: documentVerificationSchema,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.verifyDocuments(acting(request), request.params.id, request.body),
+  );
+
+  r.put(
+    '/officer/applications/:id/photo',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'The biometric photo (JPEG or PNG as the raw body)',
+        params: idParams,
+        response: { 201: officerApplicationSchema },
+      },
+    },
+    async (request, reply) => {
+      const view = await desk.recordPhoto(acting(request), request.params.id, await uploadStream(request));
+      return reply.code(201).send(view);
+    },
+  );
+
+  r.post(
+    '/officer/applications/:id/fingerprints',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'Fingerprints recorded as captured',
+        params: idParams,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.recordFingerprints(acting(request), request.params.id),
+  );
+
+  r.post(
+    '/officer/applications/:id/interview',
+    {
+      ...visit,
+      schema: { tags, params: idParams, body: interviewSchema, response: { 200: officerApplicationSchema } },
+    },
+    (request) => desk.interview(acting(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/officer/applications/:id/adjudication',
+    {
+      ...visit,
+      schema: {
+        tags,
+        params: idParams,
+        body: adjudicationSchema,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.adjudicate(acting(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/officer/applications/:id/issue',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: 'Issue the passport (number, validity, ICAO 9303 TD3 MRZ)',
+        params: idParams,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => desk.issuePassport(acting(request), request.params.id),
+  );
+
+  r.post(
+    '/officer/applications/:id/hand-over',
+    { ...visit, schema: { tags, params: idParams, response: { 200: officerApplicationSchema } } },
+    (request) => desk.handOver(acting(request), request.params.id),
+  );
+};

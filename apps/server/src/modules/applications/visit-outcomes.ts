@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { passportProducts } from '#shared/contracts/fees.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { addDays, addWorkingDays, localDate } from '../scheduling/index.ts';
+import { addDays, localDate } from '../scheduling/index.ts';
 import {
   nikToPersonalNumber,
   passportExpiryDate,
@@ -10,12 +10,11 @@ import {
 } from '../travel-documents/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { tellDecision, tellReady } from './office-messages.ts';
+import { readyDateFor } from './ready-date.ts';
 import * as repository from './repository.ts';
 import { move, officeStep, reasonRequired, type OfficeActor, type Within } from './visit.ts';
 import * as visits from './visit-repository.ts';
 
-/** Regular passports are ready 3 working days after the interview; percepatan the same day. */
-export const READY_AFTER_WORKING_DAYS = 3;
 /** A passport not collected within 30 days of its ready date is cancelled (DOMAIN.md "Pick-up"). */
 export const PICK_UP_DAYS = 30;
 export const PHOTO_KIND = 'BIOMETRIC_PHOTO';
@@ -73,19 +72,13 @@ export function interview(
   return officeStep(deps, id, actor, 'VERIFIED', within, async (context) => {
     const visit = await visits.findVisit(context.tx, id);
     if (!visit?.photo || !visit.fingerprintsAt) throw biometricsIncomplete();
-    const readyDate =
-      context.row.service === 'EXPRESS'
-        ? context.today
-        : addWorkingDays(
-            context.today,
-            READY_AFTER_WORKING_DAYS,
-            await deps.scheduling.closedDays(
-              context.appointment.officeCode,
-              context.today,
-              addDays(context.today, 60),
-              context.tx,
-            ),
-          );
+    const closed = await deps.scheduling.closedDays(
+      context.appointment.officeCode,
+      context.today,
+      addDays(context.today, 60),
+      context.tx,
+    );
+    const readyDate = readyDateFor(context.today, context.row.service as 'REGULAR' | 'EXPRESS', closed);
     const record = { ...input, at: context.now.toISOString(), by: actor.username };
     await visits.updateVisit(context.tx, id, { interview: record }, context.now);
     await visits.setOutcome(context.tx, id, { readyDate });

@@ -9,7 +9,7 @@ export {
   type SchedulingService,
   type SessionView,
 } from './service.ts';
-export { addWorkingDays, isWorkingDay } from './calendar.ts';
+export { addWorkingDays, isWorkingDay, type ClosedDays } from './calendar.ts';
 export { addDays, localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
 export { servicePools, type ServicePool } from './schedule.ts';
 export { schedulingRoutes } from './routes.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerRoles, type OfficerRole } from '#shared/roles.ts';
-import { totpAt } from '../../src/modules/officer/totp.ts';
+import { totpAt } from '../../src/modules/officer/index.ts';
 import { jpegWithGps } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

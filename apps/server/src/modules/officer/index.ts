@@ -4,3 +4,4 @@ export { createOfficerDesk, type OfficerDesk } from './desk.ts';
 export { createOfficerAdmin, type OfficerAdmin } from './admin.ts';
 export { officerRoutes } from './routes.ts';
 export { officerAdminRoutes } from './admin-routes.ts';
+export { totpAt } from './totp.ts';

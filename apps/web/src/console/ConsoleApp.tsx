@@ -1,50 +1,46 @@
-import {
-  applicationStatuses,
-  statusLabels,
-  statusTransitions,
-  type ApplicationStatus,
-} from '#shared/statuses.ts';
+import { useEffect } from 'react';
+import type { OfficerView } from '#shared/contracts/officer.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { PageShell } from '../ui/PageShell.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { ConsoleShell } from './app/ConsoleShell.tsx';
+import { useHashRoute } from './app/useHashRoute.ts';
+import { useOfficerSession } from './app/useOfficerSession.ts';
+import { homeRoute } from './access.ts';
+import { Views } from './app/Views.tsx';
+import { Loading } from './components/Loading.tsx';
+import { LoginPage } from './login/LoginPage.tsx';
 
-/** The console's first page: the state machine officers work with, read from the shared table. */
+/** The officer console: sign in, then the views the officer's roles open. */
 export function ConsoleApp() {
   const { t, language } = useI18n();
+  const { session, signIn, signOut } = useOfficerSession();
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${t('console.title')} — ${t('app.name')}`;
+  }, [language, t]);
+  if (session.state === 'signedIn') return <SignedIn officer={session.officer} onSignOut={signOut} />;
   return (
-    <PageShell
-      title="console.title"
-      intro="console.subtitle"
-      links={[
-        { href: '/', label: 'links.applicant' },
-        { href: '/api/docs', label: 'links.apiDocs' },
-      ]}
-    >
-      <section className="card" aria-labelledby="statuses-title">
-        <h2 id="statuses-title">{t('console.statuses')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('console.statusColumn')}</th>
-              <th scope="col">{t('console.nextColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applicationStatuses.map((status) => {
-              const next: readonly ApplicationStatus[] = statusTransitions[status];
-              return (
-                <tr key={status}>
-                  <td>{statusLabels[status][language]}</td>
-                  <td>
-                    {next.length === 0
-                      ? t('console.final')
-                      : next.map((s) => statusLabels[s][language]).join(', ')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    </PageShell>
+    <div className="console">
+      <header className="top">
+        <h1>{t('console.title')}</h1>
+        <LanguageSwitch />
+      </header>
+      <main>
+        {session.state === 'checking' ? (
+          <Loading />
+        ) : (
+          <LoginPage expired={session.expired} onSignedIn={signIn} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function SignedIn(props: { officer: OfficerView; onSignOut(): Promise<void> }) {
+  const { route, navigate } = useHashRoute(homeRoute(props.officer));
+  return (
+    <ConsoleShell officer={props.officer} current={route.view} onSignOut={props.onSignOut}>
+      <Views officer={props.officer} route={route} navigate={navigate} />
+    </ConsoleShell>
   );
 }

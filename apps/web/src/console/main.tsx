@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import '../ui/base.css';
+import './console.css';
 import { ConsoleApp } from './ConsoleApp.tsx';
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
+import { jpegWithGps } from '../support/files.ts';
+import { REPO_ROOT } from '../support/server-process.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, demoOfficers, paidApplication } from '../support/visit.ts';
+
+/**
+ * The officer console in real Chromium (issue 8): an officer logs in, finds the day's queue, checks an
+ * applicant in by the typed arrival code and completes the visit to hand-over. Screenshots of every
+ * step go to test-output/screenshots/officer-console/.
+ */
+const WEB_DIST = join(REPO_ROOT, 'apps/web/dist');
+let smtp: TestSmtpServer;
+let t: TestApp;
+let baseURL: string;
+let browser: OpenedPage;
+
+beforeAll(async () => {
+  // `npm test` builds the web app first (scripts/build-web.ts); this test serves that build.
+  if (!existsSync(join(WEB_DIST, 'console', 'index.html')))
+    throw new Error('apps/web/dist missing: run npm run build');
+  smtp = await startSmtpServer();
+  t = await createTestApp({ config: { smtpUrl: smtp.url, webDistDir: WEB_DIST } });
+  baseURL = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await openPage({ testName: 'officer-console', baseURL, viewport: { width: 1366, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await smtp?.close();
+});
+
+describe('when an officer runs a visit in the console', () => {
+  it('then login, queue, typed check-in and every step to hand-over work in the browser', async () => {
+    const paid = await paidApplication(t.app, smtp, 'JAKARTA_SELATAN');
+    const { code } = (
+      await t.app.inject({
+        url: `/api/v1/applications/${paid.id}/arrival-pass`,
+        headers: bearer(paid.applicant),
+      })
+    ).json() as { code: string };
+    const spv = (await demoOfficers(t.app)).find((o) => o.username === 'spv.jakarta-selatan')!;
+    const { page } = browser;
+    const byTest = (id: string) => page.getByTestId(id);
+
+    await page.goto('/console');
+    await byTest('login-username').fill(spv.username);
+    await byTest('login-password').fill(spv.password);
+    await screenshot(page, 'login');
+    await byTest('login-submit').click();
+    await expect.poll(() => byTest('officer-name').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await byTest('queue-date').fill(paid.date);
+    await expect.poll(() => byTest('queue-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'queue');
+
+    await byTest('checkin-input').fill(code);
+    await byTest('checkin-submit').click();
+    const status = byTest('application-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('CHECKED_IN');
+    await screenshot(page, 'checked-in');
+
+    await byTest('verify-decision-ACCEPT').check();
+    await byTest('verify-submit').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('VERIFIED');
+    await screenshot(page, 'verified');
+
+    await byTest('photo-file').setInputFiles({
+      name: 'foto.jpg',
+      mimeType: 'image/jpeg',
+      buffer: jpegWithGps(600),
+    });
+    await byTest('photo-upload').click();
+    await expect.poll(() => byTest('capture-done').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await byTest('fingerprints-submit').click();
+    await expect.poll(() => byTest('capture-done').count(), { timeout: 10_000 }).toBe(2);
+    await byTest('interview-notes').fill('Tujuan wisata; dokumen asli sesuai.');
+    await byTest('interview-recommendation-APPROVE').check();
+    await screenshot(page, 'biometrics-and-interview');
+    await byTest('interview-submit').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('INTERVIEWED');
+    await expect.poll(() => byTest('ready-date').textContent()).toBeTruthy();
+
+    await byTest('adjudication-decision-APPROVE').check();
+    await byTest('adjudication-submit').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('APPROVED');
+
+    await byTest('issue-submit').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('READY');
+    const mrz = (await byTest('passport-mrz').textContent()) ?? '';
+    expect(mrz).toMatch(/P<IDN/);
+    expect(await byTest('passport-number').textContent()).toMatch(/X\d{7}/);
+    await screenshot(page, 'issued');
+
+    await byTest('handover-submit').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('COLLECTED');
+    await screenshot(page, 'collected');
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import type { OfficerRole } from '#shared/roles.ts';
+import type { Route } from './routes.ts';
+
+/** Which views an officer's roles open; the server checks again on every request. */
+const viewRoles: Record<Route['view'], readonly OfficerRole[] | 'any'> = {
+  queue: 'any',
+  application: 'any',
+  schedule: ['OFFICE_ADMIN', 'HQ_ADMIN'],
+  payments: ['OFFICE_ADMIN', 'HQ_ADMIN'],
+  audit: ['HQ_ADMIN'],
+};
+
+export function canOpen(view: Route['view'], roles: readonly OfficerRole[]): boolean {
+  const allowed = viewRoles[view];
+  return allowed === 'any' || allowed.some((role) => roles.includes(role));
+}
+
+/** Where an officer lands: the office queue, or the audit log for headquarters staff without an office. */
+export function homeRoute(officer: { officeCode: string | null; roles: readonly OfficerRole[] }): Route {
+  if (officer.officeCode === null && canOpen('audit', officer.roles)) return { view: 'audit' };
+  return { view: 'queue' };
+}

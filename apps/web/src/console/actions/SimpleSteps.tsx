@@ -1,0 +1,84 @@
+import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useApi } from '../app/useApi.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useAction, type ActionProps } from './useAction.ts';
+
+/** Steps that are one confirmed button: the server does the work and answers with the application. */
+function OneButtonStep(props: {
+  explanation: MessageKey;
+  label: MessageKey;
+  testId: string;
+  request(): Promise<OfficerApplicationView | null>;
+  done: ActionProps;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const submit = () =>
+    action.run(async () => {
+      const answer = await props.request();
+      if (answer) props.done.onChange(answer);
+      else props.done.reload();
+    });
+  return (
+    <>
+      <p>{t(props.explanation)}</p>
+      <ErrorAlert error={action.error} testId={`${props.testId}-error`} />
+      <button
+        type="button"
+        className="primary"
+        disabled={action.busy}
+        onClick={() => void submit()}
+        data-testid={props.testId}
+      >
+        {t(props.label)}
+      </button>
+    </>
+  );
+}
+
+export function CheckInStep(props: ActionProps) {
+  const api = useApi();
+  return (
+    <OneButtonStep
+      explanation="console.checkInStep.explanation"
+      label="console.checkIn.submit"
+      testId="step-checkin-submit"
+      request={() =>
+        api.send<OfficerApplicationView>('POST', '/check-ins', {
+          applicationNumber: props.application.number,
+        })
+      }
+      done={props}
+    />
+  );
+}
+
+export function IssueStep(props: ActionProps) {
+  const api = useApi();
+  return (
+    <OneButtonStep
+      explanation="console.issue.explanation"
+      label="console.issue.submit"
+      testId="issue-submit"
+      request={() => api.send<OfficerApplicationView>('POST', `/applications/${props.application.id}/issue`)}
+      done={props}
+    />
+  );
+}
+
+export function HandOverStep(props: ActionProps) {
+  const api = useApi();
+  return (
+    <OneButtonStep
+      explanation="console.handOver.explanation"
+      label="console.handOver.submit"
+      testId="handover-submit"
+      request={() =>
+        api.send<OfficerApplicationView>('POST', `/applications/${props.application.id}/hand-over`)
+      }
+      done={props}
+    />
+  );
+}

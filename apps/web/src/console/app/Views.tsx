@@ -1,0 +1,35 @@
+import type { OfficerView } from '#shared/contracts/officer.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { canOpen } from '../access.ts';
+import { ApplicationPage } from '../application/ApplicationPage.tsx';
+import { AuditPage } from '../audit/AuditPage.tsx';
+import { PaymentsPage } from '../payments/PaymentsPage.tsx';
+import { QueuePage } from '../queue/QueuePage.tsx';
+import type { Route } from '../routes.ts';
+import { SchedulePage } from '../schedule/SchedulePage.tsx';
+
+/** The view the hash names, if the officer's roles open it. */
+export function Views(props: { officer: OfficerView; route: Route; navigate(route: Route): void }) {
+  const { t } = useI18n();
+  const { officer, route, navigate } = props;
+  const openApplication = (id: string) => navigate({ view: 'application', id });
+  if (!canOpen(route.view, officer.roles)) {
+    return (
+      <p className="card" role="alert">
+        {t('console.error.noAccess')}
+      </p>
+    );
+  }
+  switch (route.view) {
+    case 'queue':
+      return <QueuePage officer={officer} onOpen={openApplication} />;
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} officer={officer} />;
+    case 'schedule':
+      return <SchedulePage officer={officer} />;
+    case 'payments':
+      return <PaymentsPage onOpen={openApplication} />;
+    case 'audit':
+      return <AuditPage />;
+  }
+}

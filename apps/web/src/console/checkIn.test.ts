@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { checkInBody } from './checkIn.ts';
+
+describe('what the arrival desk typed', () => {
+  it('when it looks like an application number, then it is sent as one (upper case, trimmed)', () => {
+    expect(checkInBody('  mp2026-00000123 ')).toEqual({ applicationNumber: 'MP2026-00000123' });
+  });
+
+  it('when it is anything else, then it is the arrival pass as scanned', () => {
+    expect(checkInBody('eyJhbGciOi.payload.sig')).toEqual({ arrivalPass: 'eyJhbGciOi.payload.sig' });
+    expect(checkInBody('MP2026-')).toEqual({ arrivalPass: 'MP2026-' });
+  });
+
+  it('when it is blank, then nothing is sent', () => {
+    expect(checkInBody('   ')).toBeNull();
+  });
+});

@@ -73,9 +73,10 @@ export function createOfficeDesk(
     async view(id, language) {
       const row = await repository.findById(deps.db, id);
       if (!row) throw notFound();
+      // Reading may expire an overdue billing, which changes the status only: ready date and passport
+      // of this row stay as they are.
       const [base] = await viewOf([row], language);
-      const fresh = (await repository.findById(deps.db, id))!;
-      return toOfficerView(base!, fresh, await visits.findVisit(deps.db, id));
+      return toOfficerView(base!, row, await visits.findVisit(deps.db, id));
     },
     async queue(officeCode, date, language) {
       const day = await deps.scheduling.bookingsOn(officeCode, date);

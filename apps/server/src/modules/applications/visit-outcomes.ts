@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { passportProducts } from '#shared/contracts/fees.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { addDays, localDate } from '../scheduling/index.ts';
+import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
 import {
   nikToPersonalNumber,
   passportExpiryDate,
@@ -186,7 +186,7 @@ async function cancelUncollected(deps: ApplicationsDeps, id: string): Promise<bo
     const row = await visits.lockById(tx, id);
     const appointment = (await deps.scheduling.appointmentsOf([id], tx)).get(id);
     if (!row || row.status !== 'READY' || !row.readyDate || !appointment) return false;
-    const today = localDate(deps.clock.now(), appointment.timeZone as 'Asia/Jakarta');
+    const today = localDate(deps.clock.now(), appointment.timeZone as OfficeZone);
     if (addDays(row.readyDate, PICK_UP_DAYS) >= today) return false;
     const passport = row.passport as { number: string } | null;
     if (passport) await deps.travelDocuments.cancel(tx, passport.number);

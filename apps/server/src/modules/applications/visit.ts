@@ -1,7 +1,7 @@
 import { statusLabels, type ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { addDays, localDate } from '../scheduling/index.ts';
+import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
 import type { Appointment, ApplicationsDeps } from './deps.ts';
 import { tellDecision } from './office-messages.ts';
 import * as repository from './repository.ts';
@@ -46,7 +46,7 @@ export async function officeStep<T>(
     if (!row || !appointment || appointment.officeCode !== actor.officeCode) throw notFound();
     if (row.status !== expected) throw outOfOrder(row.status as ApplicationStatus, expected);
     const now = deps.clock.now();
-    const today = localDate(now, appointment.timeZone as Parameters<typeof localDate>[1]);
+    const today = localDate(now, appointment.timeZone as OfficeZone);
     const result = await work({ tx, row, appointment, today, now, actor: `OFFICER:${actor.username}` });
     await within(tx);
     return result;

@@ -97,9 +97,9 @@ async function closedWith(
   to: string,
   closures: readonly { date: string }[],
 ): Promise<Set<string>> {
-  // National days (no office has the empty code), the office's past closures, then the input's, which
-  // replace the stored ones from today on.
-  const closed = await repository.closedDays(db, '', addDays(from, -31), to);
+  // National days and the office's past closures stay; the input's closures replace the stored ones
+  // from today on.
+  const closed = await repository.nationalHolidays(db, addDays(from, -31), to);
   for (const c of await repository.closuresFrom(db, officeCode, addDays(from, -31)))
     if (c.date < from) closed.add(c.date);
   for (const c of closures) closed.add(c.date);

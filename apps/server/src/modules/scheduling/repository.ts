@@ -23,6 +23,15 @@ export async function findSchedule(db: Database, officeCode: string): Promise<Of
   return row ? (row as unknown as OfficeSchedule) : undefined;
 }
 
+/** National holidays and collective leave between two dates. */
+export async function nationalHolidays(db: Database, from: string, to: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ date: holidays.date })
+    .from(holidays)
+    .where(and(gte(holidays.date, from), lte(holidays.date, to)));
+  return new Set(rows.map((row) => row.date));
+}
+
 /** National holidays and the office's own closures between two dates. */
 export async function closedDays(
   db: Database,
@@ -30,10 +39,7 @@ export async function closedDays(
   from: string,
   to: string,
 ): Promise<Set<string>> {
-  const national = await db
-    .select({ date: holidays.date })
-    .from(holidays)
-    .where(and(gte(holidays.date, from), lte(holidays.date, to)));
+  const closed = await nationalHolidays(db, from, to);
   const local = await db
     .select({ date: officeClosures.date })
     .from(officeClosures)
@@ -44,7 +50,8 @@ export async function closedDays(
         lte(officeClosures.date, to),
       ),
     );
-  return new Set([...national, ...local].map((row) => row.date));
+  for (const row of local) closed.add(row.date);
+  return closed;
 }
 
 /** Creates planned sessions that do not exist yet; existing ones (and their bookings) stay as they are. */

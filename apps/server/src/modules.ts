@@ -143,7 +143,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     desk: officerDesk,
     scheduling,
     payments: billing,
-    officeOf: (id) => applications.office.officeOf(id),
+    officesOf: (ids) => applications.office.officesOf(ids),
     officeExists: async (code) => (await offices.findOffice(code)) !== null,
   });
 

@@ -64,6 +64,7 @@ export interface ApplicationsDeps {
     appointmentsOf(applicationIds: readonly string[], db?: Database): Promise<Map<string, Appointment>>;
     closeBookingsPastTheirDay(tx: Database, limit: number): Promise<string[]>;
     closedDays(officeCode: string, from: string, to: string, db?: Database): Promise<ReadonlySet<string>>;
+    bookedOffices(applicationIds: readonly string[]): Promise<Map<string, string>>;
     bookingsOn(
       officeCode: string,
       date: string,

@@ -29,6 +29,8 @@ import * as visits from './visit-repository.ts';
 export interface OfficeDesk {
   /** The office an application belongs to (its appointment's, or where it checked in); null: none. */
   officeOf(id: string): Promise<string | null>;
+  /** The office of many applications at once, also of expired or cancelled ones (late payments). */
+  officesOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   view(id: string, language: Language): Promise<OfficerApplicationView>;
   queue(officeCode: string, date: string, language: Language): Promise<QueueEntry[]>;
   idByNumber(number: string): Promise<string | null>;
@@ -69,6 +71,14 @@ export function createOfficeDesk(
       const visit = await visits.findVisit(deps.db, id);
       if (visit) return visit.officeCode;
       return (await deps.scheduling.appointmentsOf([id])).get(id)?.officeCode ?? null;
+    },
+    async officesOf(ids) {
+      const [checkedIn, offices] = await Promise.all([
+        visits.findVisits(deps.db, ids),
+        deps.scheduling.bookedOffices(ids),
+      ]);
+      for (const visit of checkedIn) offices.set(visit.applicationId, visit.officeCode);
+      return offices;
     },
     async view(id, language) {
       const row = await repository.findById(deps.db, id);

@@ -21,7 +21,7 @@ export interface AdminDeps {
   readonly payments: {
     paymentsNeedingAttention(limit?: number): Promise<readonly AttentionRow[]>;
   };
-  readonly officeOf: (applicationId: string) => Promise<string | null>;
+  readonly officesOf: (applicationIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   readonly officeExists: (code: string) => Promise<boolean>;
 }
 
@@ -76,12 +76,13 @@ export function createOfficerAdmin(deps: AdminDeps) {
       const hq = who.officer.roles.includes('HQ_ADMIN');
       if (!hq) requireRole(who.officer, 'OFFICE_ADMIN');
       const rows = await deps.payments.paymentsNeedingAttention(500);
-      const withOffice = await Promise.all(
-        rows.map(async (row) => ({
-          row,
-          officeCode: row.applicationId ? await deps.officeOf(row.applicationId) : null,
-        })),
+      const offices = await deps.officesOf(
+        rows.flatMap((row) => (row.applicationId ? [row.applicationId] : [])),
       );
+      const withOffice = rows.map((row) => ({
+        row,
+        officeCode: row.applicationId ? (offices.get(row.applicationId) ?? null) : null,
+      }));
       await deps.desk.audit(who, 'payments.attention.read', null)(deps.db);
       return withOffice
         .filter((p) => hq || p.officeCode === who.officer.officeCode)

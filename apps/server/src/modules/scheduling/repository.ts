@@ -18,9 +18,19 @@ export async function insertScheduleIfMissing(
     .onConflictDoNothing({ target: officeSchedules.officeCode });
 }
 
-export async function findSchedule(db: Database, officeCode: string): Promise<OfficeSchedule | undefined> {
+/** The office's schedule and `version`: when it was last saved (a save re-plans sessions). */
+export async function findSchedule(
+  db: Database,
+  officeCode: string,
+): Promise<(OfficeSchedule & { readonly version: string }) | undefined> {
   const [row] = await db.select().from(officeSchedules).where(eq(officeSchedules.officeCode, officeCode));
-  return row ? (row as unknown as OfficeSchedule) : undefined;
+  if (!row) return undefined;
+  return {
+    template: row.template as OfficeSchedule['template'],
+    releaseRule: row.releaseRule as OfficeSchedule['releaseRule'],
+    horizonDays: row.horizonDays,
+    version: row.updatedAt.toISOString(),
+  };
 }
 
 /** National holidays and collective leave between two dates. */
@@ -224,14 +234,6 @@ export async function bookingsOn(db: Database, officeCode: string, date: string)
     .orderBy(asc(sessions.startTime));
 }
 
-export async function scheduleVersion(db: Database, officeCode: string): Promise<string | null> {
-  const [row] = await db
-    .select({ updatedAt: officeSchedules.updatedAt })
-    .from(officeSchedules)
-    .where(eq(officeSchedules.officeCode, officeCode));
-  return row ? row.updatedAt.toISOString() : null;
-}
-
 export async function saveSchedule(db: Database, officeCode: string, schedule: OfficeSchedule, at: Date) {
   await db
     .insert(officeSchedules)
@@ -294,4 +296,14 @@ export async function dropUnusedSessions(
     )
     .returning({ id: sessions.id });
   return dropped.length;
+}
+
+/** The office each application booked a seat at, released or not (for lists such as late payments). */
+export async function bookedOffices(db: Database, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select({ applicationId: bookings.applicationId, officeCode: sessions.officeCode })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(inArray(bookings.applicationId, [...applicationIds]));
 }

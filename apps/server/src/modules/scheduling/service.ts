@@ -95,9 +95,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
       schedule = (await repository.findSchedule(db, office.code))!;
     }
     const until = addDays(today, schedule.horizonDays);
-    const version = (await repository.scheduleVersion(db, office.code)) ?? '';
-    if (generatedFrom.get(office.code) !== version) generatedUntil.delete(office.code);
-    generatedFrom.set(office.code, version);
+    if (generatedFrom.get(office.code) !== schedule.version) generatedUntil.delete(office.code);
+    generatedFrom.set(office.code, schedule.version);
     if ((generatedUntil.get(office.code) ?? '') >= until) return until;
     const start = addDays(generatedUntil.get(office.code) ?? today, 0);
     const closed = await repository.closedDays(db, office.code, addDays(start, -31), until);
@@ -293,6 +292,12 @@ export function createSchedulingService(deps: SchedulingDeps) {
     /** Non-working days (national and the office's) in a range, for working-day counts. */
     closedDays: (officeCode: string, from: string, to: string, handle: Database = db) =>
       repository.closedDays(handle, officeCode, from, to),
+
+    /** The office each application booked at, also when its seat was given back (expired, cancelled). */
+    async bookedOffices(applicationIds: readonly string[]): Promise<Map<string, string>> {
+      const rows = await repository.bookedOffices(db, applicationIds);
+      return new Map(rows.map((r) => [r.applicationId, r.officeCode]));
+    },
 
     /** The day's bookings of an office (the officer's queue), with their session times. */
     bookingsOn: (officeCode: string, date: string, handle: Database = db) =>

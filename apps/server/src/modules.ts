@@ -65,16 +65,17 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     leaseMs: config.outboxLeaseMs,
   });
   const notifications = createNotificationService({ db, clock, wake: worker.wake });
+  const limiter = createRateLimiter({
+    store: deps.rateLimitStore ?? createDatabaseRateLimitStore(db),
+    scale: config.rateLimitScale,
+    now: () => clock.now().getTime(),
+  });
   const accounts = createAccountsService({
     db,
     clock,
     identity,
     notifications,
-    limiter: createRateLimiter({
-      store: deps.rateLimitStore ?? createDatabaseRateLimitStore(db),
-      scale: config.rateLimitScale,
-      now: () => clock.now().getTime(),
-    }),
+    limiter,
     secretKey: config.secretKey,
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     smsEnabled: adapters.sms !== null,
@@ -136,6 +137,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     clock,
     secretKey: config.secretKey,
     requireTotp: config.env === 'production',
+    limiter,
   };
   const officerDesk = createOfficerDesk({ db, clock, desk: applications.office });
   const officerAdmin = createOfficerAdmin({

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import type { OfficerPrincipal } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { RateLimiter, RateLimitRule } from '../../platform/rate-limit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { csrfTokenFor, hashSessionToken, newSessionToken } from '../../platform/session-tokens.ts';
@@ -16,12 +17,19 @@ const IDLE_MINUTES = 30;
 const ABSOLUTE_HOURS = 10;
 const TOUCH_AFTER_MS = MINUTE;
 
+/** Officer accounts open every passport file of an office: wrong passwords and codes are capped. */
+export const officerLimits = {
+  loginPerIp: { name: 'officer-login-ip', limit: 60, windowMs: 5 * MINUTE, scales: true },
+  failuresPerUsername: { name: 'officer-login-fail', limit: 5, windowMs: 15 * MINUTE, scales: false },
+} as const satisfies Record<string, RateLimitRule>;
+
 export interface OfficerAuthDeps {
   readonly db: Database;
   readonly clock: Clock;
   readonly secretKey: string;
   /** Production: every officer must give a TOTP code; elsewhere only officers who enrolled one. */
   readonly requireTotp: boolean;
+  readonly limiter: RateLimiter;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -29,16 +37,24 @@ let dummyHash: Promise<string> | undefined;
 export async function login(
   deps: OfficerAuthDeps,
   input: { username: string; password: string; totp?: string | undefined },
+  context: { ip: string },
 ) {
-  const officer = await repository.findByUsername(deps.db, input.username.trim().toLowerCase());
+  const username = input.username.trim().toLowerCase();
+  await deps.limiter.consume(officerLimits.loginPerIp, context.ip);
+  await deps.limiter.assertNotExhausted(officerLimits.failuresPerUsername, username);
+  const failed = async (code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
+    await deps.limiter.record(officerLimits.failuresPerUsername, username);
+    return new DomainError({ code });
+  };
+  const officer = await repository.findByUsername(deps.db, username);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(input.password, officer?.passwordHash ?? (await dummyHash));
-  if (!officer || !ok || !officer.active) throw new DomainError({ code: 'INVALID_CREDENTIALS' });
+  if (!officer || !ok || !officer.active) throw await failed('INVALID_CREDENTIALS');
   const now = deps.clock.now();
   if (officer.totpSecret || deps.requireTotp) {
     if (!officer.totpSecret) throw totpNotEnrolled();
     if (!input.totp) throw new DomainError({ code: 'TOTP_REQUIRED' });
-    if (!verifyTotp(officer.totpSecret, input.totp, now)) throw new DomainError({ code: 'TOTP_INVALID' });
+    if (!verifyTotp(officer.totpSecret, input.totp, now)) throw await failed('TOTP_INVALID');
   }
   const { token, tokenHash } = newSessionToken();
   const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_HOURS * 60 * MINUTE);

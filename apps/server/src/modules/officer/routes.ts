@@ -60,7 +60,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const session = await login(options.auth, request.body);
+      const session = await login(options.auth, request.body, { ip: request.ip });
       const maxAge = 10 * 3600;
       reply
         .setCookie(OFFICER_COOKIE, session.token, { ...cookieOptions, httpOnly: true, maxAge })

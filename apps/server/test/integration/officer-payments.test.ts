@@ -65,5 +65,21 @@ describe('when a payment arrives after its billing expired', () => {
     ]);
     expect((await listFor('admin.pusat')).map((p) => p.billingCode)).toContain(billing.code);
     expect((await listFor('spv.jakarta-selatan')).map((p) => p.billingCode)).not.toContain(billing.code);
+
+    // Resolving it: not from another office (404), once from this office, then it leaves the list.
+    const resolve = async (username: string) => {
+      const session = await officerSession(
+        t.app,
+        demo.find((o) => o.username === username)!,
+      );
+      return officerCall(t.app, session, 'POST', `/payments/${late.paymentId}/resolution`, {
+        resolution: 'REFUND',
+        note: 'Pemohon mengajukan permohonan baru; dana dikembalikan.',
+      });
+    };
+    expect((await resolve('spv.jakarta-selatan')).status).toBe(404);
+    expect((await resolve('spv.bandung')).status).toBe(200);
+    expect((await resolve('spv.bandung')).body.code).toBe('INVALID_STATE');
+    expect((await listFor('spv.bandung')).map((p) => p.billingCode)).not.toContain(billing.code);
   });
 });

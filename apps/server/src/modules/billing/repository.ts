@@ -121,3 +121,33 @@ export async function paymentsNeedingAttention(
     .limit(limit);
   return rows.map((r) => ({ ...r.payment, applicationId: r.applicationId }));
 }
+
+/** Closes a payment that needed attention, once: false when it is unknown or already resolved. */
+export async function resolvePayment(
+  db: Database,
+  paymentId: string,
+  resolution: string,
+  at: Date,
+): Promise<boolean> {
+  const updated = await db
+    .update(paymentNotifications)
+    .set({ resolvedAt: at, resolution })
+    .where(
+      and(
+        eq(paymentNotifications.paymentId, paymentId),
+        eq(paymentNotifications.needsAttention, true),
+        sql`${paymentNotifications.resolvedAt} is null`,
+      ),
+    )
+    .returning({ paymentId: paymentNotifications.paymentId });
+  return updated.length > 0;
+}
+
+export async function findPayment(db: Database, paymentId: string) {
+  const [row] = await db
+    .select({ payment: paymentNotifications, applicationId: billings.applicationId })
+    .from(paymentNotifications)
+    .leftJoin(billings, eq(billings.code, paymentNotifications.billingCode))
+    .where(eq(paymentNotifications.paymentId, paymentId));
+  return row ? { ...row.payment, applicationId: row.applicationId } : undefined;
+}

@@ -108,6 +108,10 @@ export function createBillingService(deps: BillingDeps) {
       recordPayment(paymentDeps(), payment, source),
 
     paymentsNeedingAttention: (limit = 100) => repository.paymentsNeedingAttention(db, limit),
+    findPayment: (paymentId: string) => repository.findPayment(db, paymentId),
+    /** An officer's decision on a flagged payment (refund requested, or settled by hand), in their tx. */
+    resolvePayment: (tx: Database, paymentId: string, resolution: string) =>
+      repository.resolvePayment(tx, paymentId, resolution, clock.now()),
   };
 }
 

@@ -55,6 +55,22 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
     (request) => admin.paymentsNeedingAttention(acting(request)),
   );
 
+  r.post(
+    '/officer/payments/:paymentId/resolution',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Resolve a payment needing attention (refund requested, or settled by hand)',
+        params: z.object({ paymentId: z.string().min(1).max(100) }),
+        body: z
+          .object({ resolution: z.enum(['REFUND', 'SETTLED']), note: z.string().trim().min(1).max(1000) })
+          .strict(),
+      },
+    },
+    (request) => admin.resolvePayment(acting(request), request.params.paymentId, request.body),
+  );
+
   r.get(
     '/officer/audit',
     {

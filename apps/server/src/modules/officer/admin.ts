@@ -20,6 +20,8 @@ export interface AdminDeps {
   };
   readonly payments: {
     paymentsNeedingAttention(limit?: number): Promise<readonly AttentionRow[]>;
+    findPayment(paymentId: string): Promise<AttentionRow | undefined>;
+    resolvePayment(tx: Database, paymentId: string, resolution: string): Promise<boolean>;
   };
   readonly officesOf: (applicationIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   readonly officeExists: (code: string) => Promise<boolean>;
@@ -100,6 +102,42 @@ export function createOfficerAdmin(deps: AdminDeps) {
           applicationId: row.applicationId,
           officeCode,
         }));
+    },
+
+    /**
+     * Records what the office did about a flagged payment: REFUND (the applicant is refunded through
+     * the PNBP refund procedure) or SETTLED (handled otherwise, e.g. a new application paid with it).
+     * The payment stays in the inbox; it only leaves the list.
+     */
+    async resolvePayment(
+      who: ActingOfficer,
+      paymentId: string,
+      input: { resolution: 'REFUND' | 'SETTLED'; note: string },
+    ) {
+      const hq = who.officer.roles.includes('HQ_ADMIN');
+      if (!hq) requireRole(who.officer, 'OFFICE_ADMIN');
+      const payment = await deps.payments.findPayment(paymentId);
+      const office = payment?.applicationId
+        ? (await deps.officesOf([payment.applicationId])).get(payment.applicationId)
+        : undefined;
+      if (!payment || (!hq && office !== who.officer.officeCode))
+        throw new DomainError({ code: 'NOT_FOUND' });
+      const resolved = await deps.db.transaction(async (tx) => {
+        const done = await deps.payments.resolvePayment(tx, paymentId, `${input.resolution}: ${input.note}`);
+        if (done)
+          await deps.desk.audit(who, 'payment.resolve', payment.applicationId, { paymentId, ...input })(tx);
+        return done;
+      });
+      if (!resolved) {
+        throw new DomainError({
+          code: 'INVALID_STATE',
+          detail: {
+            id: 'Pembayaran ini tidak perlu ditindaklanjuti atau sudah diselesaikan.',
+            en: 'This payment needs no action or was already resolved.',
+          },
+        });
+      }
+      return { paymentId, resolution: input.resolution };
     },
 
     async audit(

@@ -343,6 +343,9 @@ describe('the simulated SIMPONI over HTTP', () => {
     expect(page.body).toContain('Belum dibayar');
     expect(page.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
     expect(page.body).not.toContain('<script>');
+    // An app links to it with the JSON API's parameter name.
+    const linked = await app.inject({ method: 'GET', url: `/sim/simponi/pay?billingCode=${code}` });
+    expect([linked.statusCode, linked.body.includes(code)]).toEqual([200, true]);
     expect(page.body).toContain('value="MOBILE_BANKING"');
   });
 

@@ -1,36 +1,89 @@
-import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
-import { PageShell } from '../ui/PageShell.tsx';
+import { useEffect } from 'react';
+import { AdvisorScreen } from './advisor/AdvisorScreen.tsx';
+import { setRequestLanguage } from './api/client.ts';
+import { useAppState } from './app/AppState.tsx';
+import { useRoute } from './app/navigation.ts';
+import type { Route } from './app/routes.ts';
+import { useT } from './app/useT.ts';
+import { ApplicationScreen } from './applications/ApplicationScreen.tsx';
+import { ApplicationsScreen } from './applications/ApplicationsScreen.tsx';
+import { PassScreen } from './applications/PassScreen.tsx';
+import { ApplyScreen } from './apply/ApplyScreen.tsx';
+import { ForgotScreen } from './auth/ForgotScreen.tsx';
+import { LoginScreen } from './auth/LoginScreen.tsx';
+import { RegisterScreen } from './auth/RegisterScreen.tsx';
+import { VerifyScreen } from './auth/VerifyScreen.tsx';
+import { HomeScreen } from './HomeScreen.tsx';
+import { OfficeScreen } from './office/OfficeScreen.tsx';
+import { PaymentScreen } from './payment/PaymentScreen.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { Shell } from './Shell.tsx';
+import { UploadScreen } from './upload/UploadScreen.tsx';
 
-const journey: MessageKey[] = [
-  'journey.register',
-  'journey.apply',
-  'journey.upload',
-  'journey.schedule',
-  'journey.pay',
-  'journey.visit',
-  'journey.ready',
-];
+const publicScreens = new Set<Route['name']>([
+  'home',
+  'register',
+  'verify',
+  'login',
+  'forgot',
+  'advisor',
+  'settings',
+]);
 
+/** The applicant PWA: one task per screen, chosen by the hash route. */
 export function ApplicantApp() {
-  const { t } = useI18n();
+  const route = useRoute();
+  const { session } = useAppState();
+  const { language } = useT();
+  setRequestLanguage(language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.getElementById('screen-title')?.focus({ preventScroll: true });
+  }, [route, language]);
+  // Logged out, a screen that needs an account shows the login; logged in, home is my applications.
+  const shown: Route =
+    !session && !publicScreens.has(route.name)
+      ? { name: 'login' }
+      : session && route.name === 'home'
+        ? { name: 'applications' }
+        : route;
   return (
-    <PageShell
-      title="app.name"
-      intro="app.tagline"
-      links={[
-        { href: '/console', label: 'links.console' },
-        { href: '/api/docs', label: 'links.apiDocs' },
-      ]}
-    >
-      <section className="card" aria-labelledby="journey-title">
-        <h2 id="journey-title">{t('journey.title')}</h2>
-        <ol className="journey">
-          {journey.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ol>
-      </section>
-    </PageShell>
+    <Shell route={shown}>
+      <ScreenFor route={shown} />
+    </Shell>
   );
+}
+
+function ScreenFor({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'verify':
+      return <VerifyScreen email={route.email} />;
+    case 'login':
+      return <LoginScreen />;
+    case 'forgot':
+      return <ForgotScreen />;
+    case 'advisor':
+      return <AdvisorScreen />;
+    case 'apply':
+      return <ApplyScreen />;
+    case 'applications':
+      return <ApplicationsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'application':
+      return <ApplicationScreen id={route.id} />;
+    case 'upload':
+      return <UploadScreen id={route.id} />;
+    case 'office':
+    case 'reschedule':
+      return <OfficeScreen id={route.id} reschedule={route.name === 'reschedule'} />;
+    case 'pay':
+      return <PaymentScreen id={route.id} />;
+    case 'pass':
+      return <PassScreen id={route.id} />;
+  }
 }

@@ -1,5 +1,8 @@
+import { applicantEn, applicantId } from './applicant-messages.ts';
+
 /** Every text the web app shows, per language. `en` must have exactly the keys of `id`. */
 export const id = {
+  ...applicantId,
   'app.name': 'M-Paspor',
   'app.tagline': 'Ajukan paspor dari ponsel Anda, datang sekali ke kantor imigrasi.',
   'language.switch': 'English',
@@ -288,6 +291,7 @@ export const id = {
 export type MessageKey = keyof typeof id;
 
 export const en: Record<MessageKey, string> = {
+  ...applicantEn,
   'app.name': 'M-Paspor',
   'app.tagline': 'Apply for a passport from your phone, visit the immigration office once.',
   'language.switch': 'Bahasa Indonesia',

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { seriousAxeViolations } from '../support/axe.ts';
+import { registeredSession } from '../support/accounts.ts';
+import { completeDraft } from '../support/applications.ts';
+import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
+import { payAtChannel } from '../support/payments.ts';
+import { adultWithoutPassport, takeResident } from '../support/residents.ts';
+import { REPO_ROOT } from '../support/server-process.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer } from '../support/visit.ts';
+
+/**
+ * "My applications" in the applicant PWA (issue 9): a paid application booked for a later day is
+ * rescheduled once through the UI (the rule is shown, the second time is not offered), then cancelled.
+ */
+let smtp: TestSmtpServer;
+let t: TestApp;
+let browser: OpenedPage;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({ config: { smtpUrl: smtp.url, webDistDir: join(REPO_ROOT, 'apps/web/dist') } });
+  const baseURL = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await openPage({ testName: 'applicant-manage', baseURL, viewport: { width: 390, height: 844 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await smtp?.close();
+});
+
+/** A PAID application whose appointment is on the first day after today that has sessions. */
+async function paidForLaterDay() {
+  const applicant = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
+  const { id } = await completeDraft(t.app, applicant, {});
+  const sessions = (await t.app.inject({ url: '/api/v1/offices/JAKARTA_SELATAN/sessions' })).json() as {
+    id: string;
+    date: string;
+  }[];
+  const later = sessions.find((s) => s.date > sessions[0]!.date)!;
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/applications/${id}/submit`,
+    headers: bearer(applicant),
+    payload: { sessionId: later.id },
+  });
+  const { billing } = submitted.json() as { billing: { code: string } };
+  expect((await payAtChannel(t.app, billing.code)).statusCode).toBe(200);
+  return { id, date: later.date, login: applicant.login.json() as unknown };
+}
+
+describe('when an applicant manages a paid application', () => {
+  it('then the timeline shows, a reschedule is taken once, and cancelling releases it', async () => {
+    const paid = await paidForLaterDay();
+    const { page } = browser;
+    await page.addInitScript(
+      `localStorage.setItem('mpaspor.applicant.session', ${JSON.stringify(JSON.stringify(paid.login))})`,
+    );
+    await page.goto(`/#/applications/${paid.id}`);
+    const status = page.getByTestId('application-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('PAID');
+    expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('appointment').getAttribute('data-date')).toBe(paid.date);
+    await screenshot(page, 'paid-details');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByTestId('reschedule').click();
+    await page.getByTestId('office-locate').waitFor();
+    await page.getByLabel('Cari kota atau nama kantor').fill('Jakarta Selatan');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.getByTestId('office-option').first().click();
+    const otherDay = page.locator(`[data-testid="day-available"]:not([data-date="${paid.date}"])`).last();
+    await otherDay.click();
+    await page.locator('input[data-testid^="session-"]:not([disabled])').first().check();
+    await screenshot(page, 'reschedule');
+    await page.getByTestId('session-confirm').click();
+
+    const appointment = page.getByTestId('appointment');
+    await expect.poll(() => appointment.getAttribute('data-date'), { timeout: 10_000 }).not.toBe(paid.date);
+    expect(await page.getByTestId('reschedule').count()).toBe(0);
+    await screenshot(page, 'rescheduled');
+
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('cancel-confirm').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('CANCELLED');
+    await screenshot(page, 'cancelled');
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});

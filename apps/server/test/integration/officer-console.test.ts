@@ -6,6 +6,10 @@ import { jpegWithGps } from '../support/files.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { registeredSession } from '../support/accounts.ts';
+import { completeDraft } from '../support/applications.ts';
+import { notification, postNotification } from '../support/payments.ts';
+import { adultWithoutPassport, takeResident } from '../support/residents.ts';
 import { bearer, demoOfficers, paidApplication } from '../support/visit.ts';
 
 /**
@@ -99,6 +103,39 @@ describe('when an officer runs a visit in the console', () => {
     await byTest('handover-submit').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('COLLECTED');
     await screenshot(page, 'collected');
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('then a payment needing attention is resolved from the payments page and leaves the list', async () => {
+    const applicant = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
+    const draft = await completeDraft(t.app, applicant);
+    const [session] = (await t.app.inject({ url: '/api/v1/offices/JAKARTA_SELATAN/sessions' })).json();
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${draft.id}/submit`,
+      headers: bearer(applicant),
+      payload: { sessionId: session.id },
+    });
+    const billing = submitted.json().billing as { code: string; amount: number };
+    // Paid 1,000 rupiah short: kept and flagged, not applied.
+    const short = notification({
+      billingCode: billing.code,
+      amount: billing.amount - 1000,
+      paidAt: t.clock.now().toISOString(),
+    });
+    expect((await postNotification(t.app, short, { at: t.clock.now() })).json().outcome).toBe(
+      'AMOUNT_MISMATCH',
+    );
+
+    const { page } = browser;
+    await page.goto('/console#/payments');
+    const row = page.getByTestId('payment-row').filter({ hasText: billing.code });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.getByTestId('payment-resolution').selectOption('REFUND');
+    await row.getByTestId('payment-note').fill('Kurang bayar Rp1.000; dana dikembalikan.');
+    await screenshot(page, 'payment-needing-attention');
+    await row.getByTestId('payment-resolve').click();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
     expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { formatRupiah, formatValue } from '../format.ts';
 import { columnLabel, paymentColumns } from './columns.ts';
+import { ResolvePayment } from './ResolvePayment.tsx';
 
 type Row = Record<string, unknown>;
 
@@ -46,6 +47,7 @@ export function PaymentsPage(props: { onOpen(id: string): void }) {
                     </th>
                   );
                 })}
+                <th scope="col">{t('console.payments.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -69,6 +71,11 @@ export function PaymentsPage(props: { onOpen(id: string): void }) {
                         )}
                       </td>
                     ))}
+                    <td>
+                      {typeof row.paymentId === 'string' ? (
+                        <ResolvePayment paymentId={row.paymentId} onResolved={payments.reload} />
+                      ) : null}
+                    </td>
                   </tr>
                 );
               })}

@@ -7,12 +7,14 @@ import { useT } from '../app/useT.ts';
 export function Countdown({ expiresAt }: { expiresAt: string }) {
   const { t } = useT();
   const { clockOffsetMs } = useAppState();
-  const left = () => new Date(expiresAt).getTime() - (Date.now() + clockOffsetMs);
-  const [ms, setMs] = useState(left);
+  // Computed on every render, so a clock offset learnt after the first render counts at once (a stale
+  // value would flash "expired" when the phone's clock differs from the server's).
+  const ms = new Date(expiresAt).getTime() - (Date.now() + clockOffsetMs);
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setMs(left()), 1000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
-  });
+  }, []);
   if (ms <= 0)
     return (
       <p className="warning" role="alert">

@@ -26,7 +26,9 @@ export default tseslint.config(
       sourceType: 'module',
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'tools/eslint/*.js', 'vitest.config.ts'] },
+        projectService: {
+          allowDefaultProject: ['*.js', 'scripts/*.js', 'tools/eslint/*.js', 'vitest.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -31,9 +31,9 @@ describe('loadConfig', () => {
 
   it('turns simulation off by default when DATABASE_URL is set, and on when asked', () => {
     const url = 'postgres://postgres@127.0.0.1:5432/mpaspor';
-    expect(loadConfig({ DATABASE_URL: url }).ok && loadConfig({ DATABASE_URL: url })).toMatchObject({
-      config: { simulation: false },
-    });
+    const { SMTP_URL, DUKCAPIL_URL, SIMPONI_URL } = production;
+    const off = loadConfig({ DATABASE_URL: url, SMTP_URL, DUKCAPIL_URL, SIMPONI_URL });
+    expect(off.ok && off.config.simulation).toBe(false);
     const on = loadConfig({ DATABASE_URL: url, SIMULATION: 'on' });
     expect(on.ok && on.config.simulation).toBe(true);
   });
@@ -109,6 +109,34 @@ describe('loadConfig', () => {
       'SMTP_URL',
       'DUKCAPIL_URL',
       'SIMPONI_URL',
+    ]);
+  });
+
+  it('requires the real partners whenever simulation is off, in any environment, naming each at once', () => {
+    const result = loadConfig({ SIMULATION: 'off' });
+    expect(!result.ok && result.problems).toEqual([
+      'SMTP_URL: required when SIMULATION=off (e-mail carries the codes)',
+      'DUKCAPIL_URL: required when SIMULATION=off (NIK checks)',
+      'SIMPONI_URL: required when SIMULATION=off (billing codes)',
+    ]);
+    const implied = loadConfig({ DATABASE_URL: production.DATABASE_URL, SMTP_URL: production.SMTP_URL });
+    expect(!implied.ok && implied.problems.map((p) => p.split(':')[0])).toEqual([
+      'DUKCAPIL_URL',
+      'SIMPONI_URL',
+    ]);
+    expect(loadConfig({ DATABASE_URL: production.DATABASE_URL, SIMULATION: 'on' }).ok).toBe(true);
+  });
+
+  it('refuses a setting that has no effect without its partner setting', () => {
+    const result = loadConfig({
+      SIMPONI_USER: 'billing',
+      SMS_GATEWAY_URL: 'https://sms.example/v1',
+      S3_BUCKET: 'scans',
+    });
+    expect(!result.ok && result.problems).toEqual([
+      'SIMPONI_USER: set without SIMPONI_URL, so it has no effect; set both or neither',
+      'SMS_GATEWAY_URL: set without SMS_GATEWAY_TOKEN, so it has no effect; set both or neither',
+      'S3_BUCKET: set, but BLOB_STORE is not "s3": scans would stay on the filesystem',
     ]);
   });
 

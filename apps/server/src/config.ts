@@ -245,7 +245,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
   const problems = [
     ...(config.env === 'production' ? productionProblems(config) : []),
+    ...partnerProblems(config),
     ...s3Problems(config),
+    ...unusedSettingProblems(e),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
@@ -268,12 +270,49 @@ function productionProblems(config: Config): string[] {
     const problem = secretProblem(name, value);
     if (problem) problems.push(problem);
   }
-  if (!config.smtpUrl)
-    problems.push('SMTP_URL: required when NODE_ENV=production (e-mail carries the codes)');
-  if (!config.dukcapil.url) problems.push('DUKCAPIL_URL: required when NODE_ENV=production (NIK checks)');
-  if (!config.simponi.url) problems.push('SIMPONI_URL: required when NODE_ENV=production (billing codes)');
   if (!config.blobs.encryptionKeys) {
     problems.push('BLOB_ENCRYPTION_KEYS: required when NODE_ENV=production (scans are encrypted at rest)');
+  }
+  return problems;
+}
+
+/**
+ * Outside simulation the real partners must be reachable, or the first registration would fail deep in
+ * a request (no code e-mailed, no NIK check, no billing code).
+ */
+function partnerProblems(config: Config): string[] {
+  if (config.simulation && config.env !== 'production') return [];
+  const when = config.env === 'production' ? 'NODE_ENV=production' : 'SIMULATION=off';
+  return (
+    [
+      ['SMTP_URL', config.smtpUrl, 'e-mail carries the codes'],
+      ['DUKCAPIL_URL', config.dukcapil.url, 'NIK checks'],
+      ['SIMPONI_URL', config.simponi.url, 'billing codes'],
+    ] as const
+  )
+    .filter(([, value]) => !value)
+    .map(([name, , why]) => `${name}: required when ${when} (${why})`);
+}
+
+/** A setting that only means something beside another one: given alone, the operator expects an effect. */
+const dependentSettings = [
+  ['SIMPONI_USER', 'SIMPONI_URL'],
+  ['SIMPONI_PASSWORD', 'SIMPONI_URL'],
+  ['DUKCAPIL_USER', 'DUKCAPIL_URL'],
+  ['DUKCAPIL_PASSWORD', 'DUKCAPIL_URL'],
+  ['SMS_GATEWAY_TOKEN', 'SMS_GATEWAY_URL'],
+  ['SMS_GATEWAY_URL', 'SMS_GATEWAY_TOKEN'],
+] as const;
+const s3Settings = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function unusedSettingProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems = dependentSettings
+    .filter(([name, needs]) => e[name] !== undefined && e[needs] === undefined)
+    .map(([name, needs]) => `${name}: set without ${needs}, so it has no effect; set both or neither`);
+  if (e.BLOB_STORE !== 's3') {
+    for (const name of s3Settings.filter((n) => e[n] !== undefined)) {
+      problems.push(`${name}: set, but BLOB_STORE is not "s3": scans would stay on the filesystem`);
+    }
   }
   return problems;
 }

@@ -12,6 +12,7 @@ import { SimulatedClock, systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logging.ts';
 import { DOCS_PATH } from './platform/openapi.ts';
 import { prepareDatabase, type PreparedDatabase } from './startup.ts';
+import { describeDatabaseError, describeListenError } from './startup-errors.ts';
 import { createAdapters } from './adapters.ts';
 import { createRedisRateLimitStore } from './platform/rate-limit.ts';
 import { Redis } from 'ioredis';
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
       logger.info({ datasets: prepared.referenceDataLoaded }, 'reference data loaded');
     }
   } catch (error) {
+    await db.close().catch(() => {});
+    const setting = describeDatabaseError(error, config.databaseUrl);
+    if (setting) fail(`Cannot start:\n  - ${setting}`);
     logger.fatal({ err: error }, 'database migration or seeding failed');
-    await db.close();
     process.exit(1);
   }
 
@@ -62,7 +65,15 @@ async function main(): Promise<void> {
     config,
     logger,
   );
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const setting = describeListenError(error, config.host, config.port);
+    if (!setting) throw error;
+    await app.close();
+    await db.close();
+    fail(`Cannot start:\n  - ${setting}`);
+  }
   printBanner(config, app.server.address(), prepared.demoOfficers, db.kind);
 }
 

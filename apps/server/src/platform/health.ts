@@ -13,6 +13,7 @@ export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
     {
       schema: {
         tags: ['operations'],
+        operationId: 'checkHealth',
         summary: 'The process is up',
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
@@ -25,6 +26,7 @@ export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
     {
       schema: {
         tags: ['operations'],
+        operationId: 'checkReadiness',
         summary: 'The database answers',
         response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
       },

@@ -1,22 +1,22 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { problemSchema } from '#shared/contracts/problem.ts';
+import { transformDocument, transformRoute } from './openapi-document.ts';
+import { createOperationDocumenter, securitySchemes } from './openapi-operations.ts';
+
+export { fileResponse, uploadBody } from './openapi-operations.ts';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PATH = '/api/docs';
 
 /**
- * OpenAPI 3.1 generated from the routes' zod schemas. Every documented route also declares the
- * problem document as its 4xx/5xx answer, so clients see one error shape everywhere.
+ * OpenAPI 3.1 generated from the routes' zod schemas, for partners to generate clients from
+ * (`npm run lint:openapi` holds it to Redocly's rules). Every documented operation has an
+ * operationId, a summary, a security requirement derived from its `config.access`, and the
+ * problem document as its 4XX/5XX answer, so clients see one error shape everywhere.
  */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
-  app.addHook('onRoute', (route) => {
-    if (!route.schema || route.schema.hide) return;
-    const response = (route.schema.response ?? {}) as Record<string, unknown>;
-    route.schema.response = { '4XX': problemSchema, '5XX': problemSchema, ...response };
-  });
+  app.addHook('onRoute', createOperationDocumenter());
 
   await app.register(swagger, {
     openapi: {
@@ -26,25 +26,32 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         version,
         description:
           'Public API of M-Paspor, the passport application service. Errors are RFC 9457 problem ' +
-          'documents with a stable `code`; messages follow `Accept-Language` (id, en).',
+          'documents (`application/problem+json`) with a stable `code`; messages follow ' +
+          '`Accept-Language` (id, en). Operations tagged `simulation` exist only when SIMULATION=on, ' +
+          'never in production.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
+      // Relative: the API is served from the origin that serves this document.
+      servers: [{ url: '/', description: 'This server' }],
       tags: [
         { name: 'accounts', description: 'Registration, e-mail codes, sessions, password reset' },
         { name: 'applications', description: 'Passport applications and their scans' },
         { name: 'travel-documents', description: 'The account holder’s passports' },
+        { name: 'offices', description: 'Immigration offices and their bookable sessions' },
         { name: 'fees', description: 'PNBP fee schedule' },
+        { name: 'payments', description: 'Payment notifications from SIMPONI (signed)' },
+        { name: 'officer', description: 'The officer console: log-in, queue and the office visit' },
+        {
+          name: 'officer administration',
+          description: 'Office schedules, payments needing attention, audit log and officer accounts',
+        },
         { name: 'operations', description: 'Health, readiness and metrics' },
         { name: 'simulation', description: 'Simulators; present only when SIMULATION=on' },
       ],
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/v1/sessions' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mpaspor_session' },
-        },
-      },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
 
   await app.register(swaggerUi, { routePrefix: DOCS_PATH, uiConfig: { docExpansion: 'list' } });

@@ -37,6 +37,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'registerAccount',
         summary: 'Register with biodata; a 6-digit code is e-mailed',
         body: registrationSchema,
         response: { 201: accountCreatedSchema },
@@ -54,6 +55,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'verifyEmail',
         summary: 'Verify the e-mail address with the code',
         body: verifyEmailSchema,
         response: { 200: z.object({ emailVerified: z.literal(true) }) },
@@ -68,6 +70,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'resendVerificationCode',
         summary: 'Send a new verification code (same answer for any address)',
         body: emailOnlySchema,
         response: { 202: accepted },
@@ -83,7 +86,16 @@ export const accountsRoutes: FastifyPluginAsync<{
     '/sessions',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Log in', body: loginSchema, response: { 201: sessionCreatedSchema } },
+      schema: {
+        tags,
+        operationId: 'logIn',
+        summary: 'Log in',
+        description:
+          'Answers a bearer token (apps) and also sets the session cookie and a readable CSRF cookie ' +
+          '(browsers: send its value as `X-CSRF-Token` on writes).',
+        body: loginSchema,
+        response: { 201: sessionCreatedSchema },
+      },
     },
     async (request, reply) => {
       const session = await accounts.login(request.body, { ip: request.ip });
@@ -102,7 +114,10 @@ export const accountsRoutes: FastifyPluginAsync<{
 
   r.delete(
     '/sessions/current',
-    { config: { access: 'applicant' }, schema: { tags, summary: 'Log out', response: { 204: z.null() } } },
+    {
+      config: { access: 'applicant' },
+      schema: { tags, operationId: 'logOut', summary: 'Log out', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await accounts.logout(applicantOf(request).sessionId);
       return clearSession(reply).code(204).send(null);
@@ -113,7 +128,7 @@ export const accountsRoutes: FastifyPluginAsync<{
     '/me',
     {
       config: { access: 'applicant' },
-      schema: { tags, summary: 'My account', response: { 200: accountSchema } },
+      schema: { tags, operationId: 'getMyAccount', summary: 'My account', response: { 200: accountSchema } },
     },
     (request) => accounts.getAccount(applicantOf(request).accountId),
   );
@@ -124,6 +139,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'applicant' },
       schema: {
         tags,
+        operationId: 'updateMyAccount',
         summary: 'Change my language (e-mails and SMS)',
         body: accountUpdateSchema,
         response: { 200: accountSchema },
@@ -138,6 +154,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'requestPasswordReset',
         summary: 'E-mail a password reset code (same answer for any address)',
         body: emailOnlySchema,
         response: { 202: accepted },
@@ -155,6 +172,7 @@ export const accountsRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'confirmPasswordReset',
         summary: 'Set a new password with the code; ends all sessions',
         body: passwordResetConfirmSchema,
         response: { 204: z.null() },

@@ -10,6 +10,7 @@ import {
 import { paymentClaimSchema } from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { languageOf } from '../../platform/language.ts';
+import { fileResponse, uploadBody } from '../../platform/openapi.ts';
 import { registerUploadParsers, uploadStream } from '../documents/index.ts';
 import type { ApplicationsService } from './service.ts';
 
@@ -20,6 +21,7 @@ const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 
   string,
   string
 >;
+const SCAN_TYPES = Object.keys(extension);
 
 export const applicationsRoutes: FastifyPluginAsync<{
   applications: ApplicationsService;
@@ -35,6 +37,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'startApplication',
         summary: 'Start an application (DRAFT): NIK checked with Dukcapil, documents and fee worked out',
         body: applicationCreateSchema,
         response: { 201: applicationSchema },
@@ -52,6 +55,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'listMyApplications',
         summary: 'My applications, newest first',
         response: { 200: z.array(applicationSchema) },
       },
@@ -65,6 +69,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'getMyApplication',
         summary: 'One of my applications',
         params: idParams,
         response: { 200: applicationSchema },
@@ -79,6 +84,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'submitApplication',
         summary: 'Submit: book the session and get the billing code (pay within 2 hours)',
         params: idParams,
         body: sessionChoiceSchema,
@@ -100,6 +106,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'rescheduleAppointment',
         summary: 'Move the appointment once, after payment, no later than the day before',
         params: idParams,
         body: sessionChoiceSchema,
@@ -121,6 +128,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'claimPayment',
         summary: '"I have paid but it says unpaid": the NTPN is checked with SIMPONI and applied',
         params: idParams,
         body: paymentClaimSchema,
@@ -142,6 +150,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'cancelApplication',
         summary: 'Cancel while waiting for the office visit',
         params: idParams,
         response: { 200: applicationSchema },
@@ -156,6 +165,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'getArrivalPass',
         summary: 'The arrival pass (signed code and its QR) the office scans at check-in, once paid',
         params: idParams,
         response: { 200: z.object({ code: z.string(), qrSvg: z.string() }) },
@@ -170,10 +180,12 @@ export const applicationsRoutes: FastifyPluginAsync<{
       config: { access },
       schema: {
         tags,
+        operationId: 'uploadScan',
         summary: 'Upload a scan (JPEG, PNG or PDF) as the raw body or multipart field `file`',
         description:
           'The type is judged by the content, not the name or Content-Type. Image metadata (EXIF, GPS) is removed.',
         params: documentParams,
+        documentedBody: uploadBody([...SCAN_TYPES, 'application/octet-stream']),
         response: { 201: documentUploadedSchema },
       },
     },
@@ -190,7 +202,16 @@ export const applicationsRoutes: FastifyPluginAsync<{
 
   r.get(
     '/applications/:id/documents/:kind',
-    { config: { access }, schema: { tags, summary: 'Download one of my scans', params: documentParams } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        operationId: 'downloadScan',
+        summary: 'Download one of my scans',
+        params: documentParams,
+        response: { 200: fileResponse('The scan as it was stored (metadata removed)', SCAN_TYPES) },
+      },
+    },
     async (request, reply) => {
       const { scan, stream } = await applications.openScan(
         applicantOf(request).accountId,

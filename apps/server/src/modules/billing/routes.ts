@@ -13,6 +13,7 @@ export const feesRoutes: FastifyPluginAsync<{ billing: FeeSchedule }> = async (a
       config: { access: 'public' },
       schema: {
         tags: ['fees'],
+        operationId: 'listFees',
         summary: 'Passport fees (PNBP) in force today, with their legal basis',
         response: { 200: feeListSchema },
       },

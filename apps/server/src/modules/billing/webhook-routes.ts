@@ -26,11 +26,16 @@ export const simponiWebhookRoutes: FastifyPluginAsync<{
       config: { access: 'public' },
       schema: {
         tags: ['payments'],
+        operationId: 'receivePaymentNotification',
         summary: 'Payment notification from SIMPONI (signed; idempotent on paymentId)',
         description:
           'Header `X-Simponi-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, ' +
-          'at most 5 minutes old. Body: `{ paymentId, billingCode, amount, channel, paidAt, ntpn, ntb }`. ' +
+          'at most 5 minutes old; otherwise `401 SIGNATURE_INVALID`. ' +
           'A payment that cannot be applied (late, other amount, paid twice) is kept for an officer.',
+        // Not a session: SIMPONI proves itself by signing the raw body (checked in the handler).
+        security: [{ simponiSignature: [] }],
+        // The body is kept as text for the signature, so it is documented here, not validated by Fastify.
+        documentedBody: { content: { 'application/json': { schema: paymentNotificationSchema } } },
         response: {
           200: z.object({
             received: z.literal(true),

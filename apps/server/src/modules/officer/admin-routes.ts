@@ -2,9 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, officeScheduleSchema } from '#shared/contracts/officer.ts';
-import { officerRoles } from '#shared/roles.ts';
+import {
+  officerAccountSchema,
+  officerCreatedSchema,
+  officerCreateSchema,
+  paymentNeedingAttentionSchema,
+  paymentResolutionInputSchema,
+  paymentResolutionSchema,
+  schedulePreviewDaySchema,
+  type SchedulePreviewDay,
+} from '#shared/contracts/officer-admin.ts';
 import type { OfficerAdmin } from './admin.ts';
-import { acting } from './routes.ts';
+import { acting } from './acting.ts';
 
 const tags = ['officer administration'];
 const officeParams = z.object({ code: z.string().regex(/^[A-Z0-9_]{2,40}$/) });
@@ -15,7 +24,16 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
 
   r.get(
     '/officer/offices/:code/schedule',
-    { config, schema: { tags, params: officeParams, response: { 200: officeScheduleSchema } } },
+    {
+      config,
+      schema: {
+        tags,
+        operationId: 'getOfficeSchedule',
+        summary: 'The weekly template, release rule and closures of an office',
+        params: officeParams,
+        response: { 200: officeScheduleSchema },
+      },
+    },
     (request) => admin.schedule(acting(request), request.params.code),
   );
 
@@ -25,6 +43,7 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'saveOfficeSchedule',
         summary: 'Save the weekly template, release rule and closures',
         description: 'Unreleased sessions without bookings are planned again; seats already sold stay.',
         params: officeParams,
@@ -41,17 +60,29 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'previewOfficeSchedule',
         summary: 'The next three weeks of sessions this schedule would give; nothing saved',
         params: officeParams,
         body: officeScheduleSchema,
+        response: { 200: z.array(schedulePreviewDaySchema) },
       },
     },
-    (request) => admin.preview(acting(request), request.params.code, request.body),
+    // The scheduling service answers `unknown` here; the response schema checks it on the way out.
+    async (request) =>
+      (await admin.preview(acting(request), request.params.code, request.body)) as SchedulePreviewDay[],
   );
 
   r.get(
     '/officer/payments/attention',
-    { config, schema: { tags, summary: 'Payments to refund or reinstate (late, wrong amount, paid twice)' } },
+    {
+      config,
+      schema: {
+        tags,
+        operationId: 'listPaymentsNeedingAttention',
+        summary: 'Payments to refund or reinstate (late, wrong amount, paid twice)',
+        response: { 200: z.array(paymentNeedingAttentionSchema) },
+      },
+    },
     (request) => admin.paymentsNeedingAttention(acting(request)),
   );
 
@@ -61,11 +92,11 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'resolvePayment',
         summary: 'Resolve a payment needing attention (refund requested, or settled by hand)',
         params: z.object({ paymentId: z.string().min(1).max(100) }),
-        body: z
-          .object({ resolution: z.enum(['REFUND', 'SETTLED']), note: z.string().trim().min(1).max(1000) })
-          .strict(),
+        body: paymentResolutionInputSchema,
+        response: { 200: paymentResolutionSchema },
       },
     },
     (request) => admin.resolvePayment(acting(request), request.params.paymentId, request.body),
@@ -77,6 +108,7 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'listAuditEntries',
         summary: 'The audit log (HQ)',
         querystring: z.object({
           officer: z.string().max(100).optional(),
@@ -108,8 +140,10 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'listOfficers',
         summary: 'Officers (HQ)',
         querystring: z.object({ officeCode: z.string().max(40).optional() }),
+        response: { 200: z.array(officerAccountSchema) },
       },
     },
     (request) => admin.officers(acting(request), request.query.officeCode),
@@ -121,19 +155,10 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       config,
       schema: {
         tags,
+        operationId: 'createOfficer',
         summary: 'Create an officer (HQ); the TOTP secret is returned once',
-        body: z
-          .object({
-            username: z
-              .string()
-              .trim()
-              .regex(/^[a-z0-9._-]{3,60}$/i),
-            fullName: z.string().trim().min(1).max(200),
-            password: z.string().min(12).max(1024),
-            officeCode: z.string().max(40).nullable(),
-            roles: z.array(z.enum(officerRoles)).min(1),
-          })
-          .strict(),
+        body: officerCreateSchema,
+        response: { 201: officerCreatedSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await admin.createOfficer(acting(request), request.body)),

@@ -1,12 +1,8 @@
 import type {} from '@fastify/cookie';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  adjudicationSchema,
-  checkInSchema,
-  documentVerificationSchema,
-  interviewSchema,
   officerApplicationSchema,
   officerLoginSchema,
   officerSchema,
@@ -16,16 +12,20 @@ import {
 } from '#shared/contracts/officer.ts';
 import { officerOf } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { languageOf } from '../../platform/language.ts';
-import { registerUploadParsers, uploadStream } from '../documents/index.ts';
+import { fileResponse } from '../../platform/openapi.ts';
+import { registerUploadParsers } from '../documents/index.ts';
 import { localDate } from '../scheduling/index.ts';
 import { login, logout, OFFICER_COOKIE, type OfficerAuthDeps } from './auth.ts';
-import type { ActingOfficer, OfficerDesk } from './desk.ts';
+import { acting } from './acting.ts';
+import type { OfficerDesk } from './desk.ts';
+import { officerVisitRoutes } from './visit-routes.ts';
 
 const tags = ['officer'];
 const idParams = z.object({ id: z.uuid() });
 const documentParams = z.object({ id: z.uuid(), kind: z.string().regex(/^[A-Z_]{2,40}$/) });
 const CSRF_COOKIE = 'mpaspor_officer_csrf';
+/** Scans (JPEG, PNG, PDF) and the biometric photo. */
+const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 
 export interface OfficerRoutesOptions {
   readonly auth: OfficerAuthDeps;
@@ -34,10 +34,6 @@ export interface OfficerRoutesOptions {
   readonly officeName: (code: string | null) => Promise<string | null>;
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
-}
-
-export function acting(request: FastifyRequest): ActingOfficer {
-  return { officer: officerOf(request), requestId: request.id, language: languageOf(request) };
 }
 
 export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (app, options) => {
@@ -54,6 +50,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'officerLogIn',
         summary: 'Officer log-in (TOTP in production)',
         body: officerLoginSchema,
         response: { 201: officerSessionSchema },
@@ -83,7 +80,10 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
 
   r.delete(
     '/officer/sessions/current',
-    { ...visit, schema: { tags, summary: 'Log out' } },
+    {
+      ...visit,
+      schema: { tags, operationId: 'officerLogOut', summary: 'Log out', response: { 204: z.undefined() } },
+    },
     async (request, reply) => {
       await logout(options.auth, officerOf(request).sessionId);
       reply.clearCookie(OFFICER_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions);
@@ -91,16 +91,28 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
     },
   );
 
-  r.get('/officer/me', { ...visit, schema: { tags, response: { 200: officerSchema } } }, async (request) => {
-    const o = officerOf(request);
-    return {
-      username: o.username,
-      fullName: o.fullName,
-      officeCode: o.officeCode,
-      officeName: await options.officeName(o.officeCode),
-      roles: o.roles as z.infer<typeof officerSchema>['roles'],
-    };
-  });
+  r.get(
+    '/officer/me',
+    {
+      ...visit,
+      schema: {
+        tags,
+        operationId: 'getCurrentOfficer',
+        summary: 'The officer logged in, with their office and roles',
+        response: { 200: officerSchema },
+      },
+    },
+    async (request) => {
+      const o = officerOf(request);
+      return {
+        username: o.username,
+        fullName: o.fullName,
+        officeCode: o.officeCode,
+        officeName: await options.officeName(o.officeCode),
+        roles: o.roles as z.infer<typeof officerSchema>['roles'],
+      };
+    },
+  );
 
   r.get(
     '/officer/queue',
@@ -108,6 +120,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
       ...visit,
       schema: {
         tags,
+        operationId: 'getOfficeQueue',
         summary: "The office's applicants of a day",
         querystring: queueQuerySchema,
         response: { 200: z.array(queueEntrySchema) },
@@ -126,6 +139,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
       ...visit,
       schema: {
         tags,
+        operationId: 'findApplicationByNumber',
         summary: 'Find by application number',
         querystring: z.object({ number: z.string().max(40) }),
         response: { 200: officerApplicationSchema },
@@ -140,6 +154,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
       ...visit,
       schema: {
         tags,
+        operationId: 'getOfficerApplication',
         summary: 'One application with its documents (audited)',
         params: idParams,
         response: { 200: officerApplicationSchema },
@@ -152,7 +167,13 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
     '/officer/applications/:id/documents/:kind',
     {
       ...visit,
-      schema: { tags, summary: 'A scan or the biometric photo (audited)', params: documentParams },
+      schema: {
+        tags,
+        operationId: 'downloadApplicationDocument',
+        summary: 'A scan or the biometric photo (audited)',
+        params: documentParams,
+        response: { 200: fileResponse('The file as stored', DOCUMENT_TYPES) },
+      },
     },
     async (request, reply) => {
       const { scan, stream } = await desk.openDocument(
@@ -167,106 +188,5 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
         .send(stream);
     },
   );
-
-  r.post(
-    '/officer/check-ins',
-    {
-      ...visit,
-      schema: {
-        tags,
-        summary: 'Check in by arrival pass or application number',
-        body: checkInSchema,
-        response: { 200: officerApplicationSchema },
-      },
-    },
-    (request) => desk.checkIn(acting(request), request.body),
-  );
-
-  r.post(
-    '/officer/applications/:id/document-verification',
-    {
-      ...visit,
-      schema: {
-        tags,
-        params: idParams,
-        body: documentVerificationSchema,
-        response: { 200: officerApplicationSchema },
-      },
-    },
-    (request) => desk.verifyDocuments(acting(request), request.params.id, request.body),
-  );
-
-  r.put(
-    '/officer/applications/:id/photo',
-    {
-      ...visit,
-      schema: {
-        tags,
-        summary: 'The biometric photo (JPEG or PNG as the raw body)',
-        params: idParams,
-        response: { 201: officerApplicationSchema },
-      },
-    },
-    async (request, reply) => {
-      const view = await desk.recordPhoto(acting(request), request.params.id, await uploadStream(request));
-      return reply.code(201).send(view);
-    },
-  );
-
-  r.post(
-    '/officer/applications/:id/fingerprints',
-    {
-      ...visit,
-      schema: {
-        tags,
-        summary: 'Fingerprints recorded as captured',
-        params: idParams,
-        response: { 200: officerApplicationSchema },
-      },
-    },
-    (request) => desk.recordFingerprints(acting(request), request.params.id),
-  );
-
-  r.post(
-    '/officer/applications/:id/interview',
-    {
-      ...visit,
-      schema: { tags, params: idParams, body: interviewSchema, response: { 200: officerApplicationSchema } },
-    },
-    (request) => desk.interview(acting(request), request.params.id, request.body),
-  );
-
-  r.post(
-    '/officer/applications/:id/adjudication',
-    {
-      ...visit,
-      schema: {
-        tags,
-        params: idParams,
-        body: adjudicationSchema,
-        response: { 200: officerApplicationSchema },
-      },
-    },
-    (request) => desk.adjudicate(acting(request), request.params.id, request.body),
-  );
-
-  r.post(
-    '/officer/applications/:id/issue',
-    {
-      ...visit,
-      schema: {
-        tags,
-        summary: 'Issue the passport (number, validity, ICAO 9303 TD3 MRZ)',
-        params: idParams,
-        response: { 200: officerApplicationSchema },
-      },
-    },
-    (request) => desk.issuePassport(acting(request), request.params.id),
-  );
-
-  r.post(
-    '/officer/applications/:id/hand-over',
-    { ...visit, schema: { tags, params: idParams, response: { 200: officerApplicationSchema } } },
-    (request) => desk.handOver(acting(request), request.params.id),
-  );
+  await app.register(officerVisitRoutes, { desk });
 };

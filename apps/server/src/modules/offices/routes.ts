@@ -27,6 +27,7 @@ export const officesRoutes: FastifyPluginAsync<OfficesRoutesOptions> = async (ap
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'listOffices',
         summary: 'Immigration offices, nearest first when a position is given',
         querystring: officesQuerySchema,
         response: { 200: officeListSchema },
@@ -41,6 +42,7 @@ export const officesRoutes: FastifyPluginAsync<OfficesRoutesOptions> = async (ap
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'getOffice',
         summary: 'One immigration office',
         params: officeParamsSchema,
         response: { 200: officeSchema },

@@ -14,6 +14,7 @@ export const schedulingRoutes: FastifyPluginAsync<{ scheduling: SchedulingServic
       config: { access: 'public' },
       schema: {
         tags: ['offices'],
+        operationId: 'listOfficeSessions',
         summary: 'Released sessions still ahead, with the seats left',
         params: z.object({ code: z.string().regex(/^[A-Z_]{2,40}$/) }),
         querystring: sessionQuerySchema,

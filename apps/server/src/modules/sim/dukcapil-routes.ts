@@ -37,6 +37,7 @@ export const simDukcapilRoutes: FastifyPluginAsync<SimDukcapilRoutesOptions> = a
     {
       schema: {
         tags,
+        operationId: 'simVerifyResident',
         summary: 'Check a NIK and biodata against the simulated civil registry (Dukcapil), field by field',
         body: dukcapilVerifyRequestSchema,
         response: { 200: dukcapilVerifyResponseSchema },

@@ -27,7 +27,14 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimpon
 
   r.get(
     '/clock',
-    { schema: { tags, summary: 'Read the simulated clock', response: { 200: simClockSchema } } },
+    {
+      schema: {
+        tags,
+        operationId: 'simGetClock',
+        summary: 'Read the simulated clock',
+        response: { 200: simClockSchema },
+      },
+    },
     () => sim.clock(),
   );
 
@@ -36,6 +43,7 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimpon
     {
       schema: {
         tags,
+        operationId: 'simAdvanceClock',
         summary: 'Move the simulated clock forward',
         body: simClockAdvanceSchema,
         response: { 200: simClockSchema },
@@ -49,6 +57,7 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimpon
     {
       schema: {
         tags,
+        operationId: 'simListOutbox',
         summary: 'E-mails and SMS sent to an address, newest first',
         querystring: simOutboxQuerySchema,
         response: { 200: z.array(simOutboxMessageSchema) },
@@ -62,6 +71,7 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimpon
     {
       schema: {
         tags,
+        operationId: 'simListResidents',
         summary: 'Synthetic residents of the simulated civil registry (Dukcapil)',
         querystring: simResidentsQuerySchema,
         response: { 200: z.array(simResidentSchema) },
@@ -88,6 +98,7 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService; simponi: SimSimpon
     {
       schema: {
         tags,
+        operationId: 'simListOfficers',
         summary: 'Demo officer accounts and their passwords',
         response: { 200: z.array(simOfficerSchema) },
       },

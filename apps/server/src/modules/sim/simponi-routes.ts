@@ -71,6 +71,7 @@ export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = asy
     {
       schema: {
         tags,
+        operationId: 'simPayBilling',
         summary: 'Pay a billing code as a bank, marketplace or minimarket would; the webhook follows',
         body: payBodySchema,
         response: { 200: payReceiptSchema },
@@ -84,6 +85,7 @@ export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = asy
     {
       schema: {
         tags,
+        operationId: 'simCreateBilling',
         summary: 'SIMPONI wire contract: issue a billing code (honours Idempotency-Key)',
         body: simponiBillingRequestSchema,
         response: { 201: simponiBillingResponseSchema },
@@ -104,6 +106,7 @@ export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = asy
     {
       schema: {
         tags,
+        operationId: 'simGetBillingStatus',
         summary: 'SIMPONI wire contract: whether a billing code was paid',
         params: z.object({ code: z.string().max(40) }),
         response: { 200: simponiPaymentStatusResponseSchema, 404: simponiNotFoundSchema },

@@ -20,6 +20,7 @@ export const travelDocumentsRoutes: FastifyPluginAsync<TravelDocumentsRoutesOpti
       config: { access: 'applicant' },
       schema: {
         tags: ['travel-documents'],
+        operationId: 'listMyTravelDocuments',
         summary: 'My passports, found by my NIK, newest first',
         response: { 200: travelDocumentListSchema },
       },

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { officerRoles } from '../roles.ts';
+import { isoDate, isoInstant } from './common.ts';
+
+/** Office administration and headquarters answers of the officer console (`/api/v1/officer/…`). */
+
+/** One day of `POST …/schedule/preview`: the sessions the schedule would create, none saved. */
+export const schedulePreviewDaySchema = z
+  .object({
+    date: isoDate,
+    sessions: z.array(
+      z.object({
+        start: z.string().describe('HH:mm, office time'),
+        end: z.string(),
+        service: z.string().describe('The pool: REGULAR, EXPRESS or PRIORITY'),
+        capacity: z.number().int(),
+        releasedAt: isoInstant,
+      }),
+    ),
+  })
+  .meta({ id: 'SchedulePreviewDay' });
+export type SchedulePreviewDay = z.infer<typeof schedulePreviewDaySchema>;
+
+/** A payment that could not be applied (late, other amount, paid twice) and waits for an officer. */
+export const paymentNeedingAttentionSchema = z
+  .object({
+    paymentId: z.string(),
+    billingCode: z.string(),
+    amount: z.number().int(),
+    channel: z.string(),
+    paidAt: isoInstant,
+    ntpn: z.string(),
+    ntb: z.string(),
+    source: z.string().describe('How it reached M-Paspor: the webhook, reconciliation or a claim'),
+    outcome: z
+      .string()
+      .describe('Why it was not applied: LATE, AMOUNT_MISMATCH, ALREADY_PAID, BILLING_NOT_FOUND'),
+    receivedAt: isoInstant,
+    applicationId: z.uuid().nullable(),
+    officeCode: z.string().nullable(),
+  })
+  .meta({ id: 'PaymentNeedingAttention' });
+
+export const paymentResolutionInputSchema = z
+  .object({ resolution: z.enum(['REFUND', 'SETTLED']), note: z.string().trim().min(1).max(1000) })
+  .strict();
+
+export const paymentResolutionSchema = z.object({
+  paymentId: z.string(),
+  resolution: z.enum(['REFUND', 'SETTLED']),
+});
+
+/** An officer account as headquarters sees it; no secrets. */
+export const officerAccountSchema = z
+  .object({
+    username: z.string(),
+    fullName: z.string(),
+    officeCode: z.string().nullable().describe('null for headquarters'),
+    roles: z.array(z.string()).describe(`Of ${officerRoles.join(', ')}`),
+    active: z.boolean(),
+    totpEnrolled: z.boolean(),
+  })
+  .meta({ id: 'OfficerAccount' });
+
+export const officerCreateSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,60}$/i),
+    fullName: z.string().trim().min(1).max(200),
+    password: z.string().min(12).max(1024),
+    officeCode: z.string().max(40).nullable(),
+    roles: z.array(z.enum(officerRoles)).min(1),
+  })
+  .strict();
+
+/** The TOTP secret is shown this once, for the new officer's authenticator app. */
+export const officerCreatedSchema = z.object({
+  username: z.string(),
+  totpSecret: z.string(),
+  totpUri: z.string().describe('otpauth:// URI, for a QR code'),
+});

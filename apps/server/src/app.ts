@@ -13,9 +13,10 @@ import { registerHealth } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { createLogger } from './platform/logging.ts';
 import { registerMetrics } from './platform/metrics.ts';
-import { registerOpenApi } from './platform/openapi.ts';
+import { DOCS_PATH, registerOpenApi } from './platform/openapi.ts';
 import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
 import type { RateLimitStore } from './platform/rate-limit.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
 import { registerWeb } from './platform/web.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, { production: config.env === 'production', docsPath: DOCS_PATH });
   await app.register(cookie);
 
   await registerOpenApi(app, APP_VERSION);

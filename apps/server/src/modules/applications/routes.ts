@@ -11,7 +11,7 @@ import { paymentClaimSchema } from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { languageOf } from '../../platform/language.ts';
 import { fileResponse, uploadBody } from '../../platform/openapi.ts';
-import { registerUploadParsers, uploadStream } from '../documents/index.ts';
+import { registerUploadParsers, scanDownloadHeaders, uploadStream } from '../documents/index.ts';
 import type { ApplicationsService } from './service.ts';
 
 const tags = ['applications'];
@@ -218,15 +218,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
         request.params.id,
         request.params.kind,
       );
-      return reply
-        .type(scan.contentType)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header(
-          'content-disposition',
-          `inline; filename="${scan.kind.toLowerCase()}.${extension[scan.contentType] ?? 'bin'}"`,
-        )
-        .send(stream);
+      return reply.headers(scanDownloadHeaders(scan)).send(stream);
     },
   );
 };

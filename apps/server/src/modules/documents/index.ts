@@ -16,3 +16,4 @@ export {
   type UploadBody,
   type UploadParserOptions,
 } from './upload-body.ts';
+export { scanDownloadHeaders } from './scan-download.ts';

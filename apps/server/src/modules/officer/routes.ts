@@ -181,11 +181,7 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
         request.params.id,
         request.params.kind,
       );
-      return reply
-        .type(scan.contentType)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(stream);
+      return reply.headers(scanDownloadHeaders(scan)).send(stream);
     },
   );
   await app.register(officerVisitRoutes, { desk });

@@ -13,7 +13,7 @@ import {
 import { officerOf } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { fileResponse } from '../../platform/openapi.ts';
-import { registerUploadParsers } from '../documents/index.ts';
+import { registerUploadParsers, scanDownloadHeaders } from '../documents/index.ts';
 import { localDate } from '../scheduling/index.ts';
 import { login, logout, OFFICER_COOKIE, type OfficerAuthDeps } from './auth.ts';
 import { acting } from './acting.ts';

@@ -1,11 +1,15 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /**
  * Serves the built web app: the applicant PWA at `/` and the officer console at `/console`. Paths the
  * browser routes itself (deep links) get the matching index.html; API and simulator paths never do.
+ *
+ * The build writes a `.br` and a `.gz` beside every text file (apps/web/build/precompress.ts); the
+ * static plugin picks one by Accept-Encoding and says `Vary: accept-encoding`, so nothing is compressed
+ * per request.
  */
 export interface WebApp {
   /** Answers a GET that matched no file or route with the right index.html; false if not a page. */
@@ -13,6 +17,26 @@ export interface WebApp {
 }
 
 const API_PREFIXES = ['/api/', '/sim/', '/metrics', '/healthz', '/readyz'];
+
+/** Vite fingerprints everything under assets/: a new build means new names, never new bytes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Icons keep their names across deployments, so they are kept a day rather than forever. */
+const ICONS = 'public, max-age=86400';
+/**
+ * Pages, the manifest and the service worker name the current assets: the browser must ask every time
+ * (a 304 costs little), or it would run an old deployment against a new API.
+ */
+const REVALIDATE = 'no-cache';
+
+function cacheControlFor(pathInDist: string): string {
+  const path = pathInDist
+    .split(sep)
+    .join('/')
+    .replace(/\.(br|gz)$/, '');
+  if (path.startsWith('assets/')) return IMMUTABLE;
+  if (path.startsWith('icons/') || path === 'favicon.svg') return ICONS;
+  return REVALIDATE;
+}
 
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<WebApp | null> {
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -23,10 +47,13 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     root: distDir,
     wildcard: true,
     index: ['index.html'],
+    preCompressed: true,
+    // The plugin's own Cache-Control (`public, max-age=0`) would be the same for every file; ours differs.
+    cacheControl: false,
+    // The build stamp (.build-hash) is nobody's business.
+    dotfiles: 'ignore',
     setHeaders(reply, path) {
-      // Vite fingerprints assets; pages and the service worker must be revalidated.
-      const immutable = /[\\/]assets[\\/]/.test(path.slice(distDir.length));
-      void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void reply.header('cache-control', cacheControlFor(relative(distDir, path)));
     },
   });
   return {
@@ -36,7 +63,7 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
       if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
       if (!(request.headers.accept ?? '').includes('text/html')) return false;
       const page = path === '/console' || path.startsWith('/console/') ? 'console/index.html' : 'index.html';
-      void reply.header('cache-control', 'no-cache').sendFile(page);
+      void reply.sendFile(page);
       return true;
     },
   };

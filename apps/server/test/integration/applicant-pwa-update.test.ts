@@ -47,6 +47,8 @@ describe('when a new version of the applicant app is deployed while it is open',
       worker,
       source.replace(/const BUILD_ID = '[^']*';/, "const BUILD_ID = 'next-deployment';"),
     );
+    // A real build writes the worker's .br/.gz copies too; these are the old deployment's, so they go.
+    await Promise.all(['sw.js.br', 'sw.js.gz'].map((copy) => rm(join(distCopy, copy), { force: true })));
     await page.evaluate('window.beforeUpdate = true');
     await page.evaluate('navigator.serviceWorker.getRegistration().then((r) => r.update())');
 

@@ -1,24 +1,26 @@
-import { useEffect } from 'react';
-import { AdvisorScreen } from './advisor/AdvisorScreen.tsx';
+import { Suspense, useEffect } from 'react';
 import { setRequestLanguage } from './api/client.ts';
 import { useAppState } from './app/AppState.tsx';
 import { useRoute } from './app/navigation.ts';
 import type { Route } from './app/routes.ts';
 import { useT } from './app/useT.ts';
-import { ApplicationScreen } from './applications/ApplicationScreen.tsx';
-import { ApplicationsScreen } from './applications/ApplicationsScreen.tsx';
-import { PassScreen } from './applications/PassScreen.tsx';
-import { ApplyScreen } from './apply/ApplyScreen.tsx';
-import { ForgotScreen } from './auth/ForgotScreen.tsx';
-import { LoginScreen } from './auth/LoginScreen.tsx';
-import { RegisterScreen } from './auth/RegisterScreen.tsx';
-import { VerifyScreen } from './auth/VerifyScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
-import { OfficeScreen } from './office/OfficeScreen.tsx';
-import { PaymentScreen } from './payment/PaymentScreen.tsx';
-import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import {
+  AdvisorScreen,
+  ApplicationScreen,
+  ApplicationsScreen,
+  ApplyScreen,
+  ForgotScreen,
+  LoginScreen,
+  OfficeScreen,
+  PassScreen,
+  PaymentScreen,
+  RegisterScreen,
+  SettingsScreen,
+  UploadScreen,
+  VerifyScreen,
+} from './screens.ts';
 import { Shell } from './Shell.tsx';
-import { UploadScreen } from './upload/UploadScreen.tsx';
 
 const publicScreens = new Set<Route['name']>([
   'home',
@@ -49,8 +51,24 @@ export function ApplicantApp() {
         : route;
   return (
     <Shell route={shown}>
-      <ScreenFor route={shown} />
+      <Suspense fallback={<ScreenLoading />}>
+        <ScreenFor route={shown} />
+      </Suspense>
     </Shell>
+  );
+}
+
+/**
+ * Shown while a screen's code arrives. The route's focus move (above) ran before the screen existed, so
+ * it is made again when this leaves, i.e. when the screen's heading is in the page.
+ */
+function ScreenLoading() {
+  const { t } = useT();
+  useEffect(() => () => document.getElementById('screen-title')?.focus({ preventScroll: true }), []);
+  return (
+    <p className="screen-loading" role="status">
+      {t('common.loading')}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applicantCatalogs } from '../i18n/applicant-messages.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import '../ui/base.css';
 import './applicant.css';
@@ -8,7 +9,7 @@ import { AppStateProvider } from './app/AppState.tsx';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider catalogs={applicantCatalogs}>
       <AppStateProvider>
         <ApplicantApp />
       </AppStateProvider>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { OfficerView } from '#shared/contracts/officer.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n } from './i18n.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { ConsoleShell } from './app/ConsoleShell.tsx';
 import { useHashRoute } from './app/useHashRoute.ts';

@@ -1,7 +1,7 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
 import { documentKinds } from '#shared/document-requirements.ts';
 import type { Language } from '#shared/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from './i18n.ts';
 
 /** Codes the API sends, as message keys; an unknown code is shown as it came rather than hidden. */
 type Translate = (key: MessageKey) => string;

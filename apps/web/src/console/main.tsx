@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { consoleCatalogs } from '../i18n/console-messages.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import '../ui/base.css';
 import './console.css';
@@ -7,7 +8,7 @@ import { ConsoleApp } from './ConsoleApp.tsx';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider catalogs={consoleCatalogs}>
       <ConsoleApp />
     </I18nProvider>
   </StrictMode>,

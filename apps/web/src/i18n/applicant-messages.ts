@@ -1,8 +1,12 @@
+import { commonEn, commonId, type CommonMessageKey } from './common-messages.ts';
+import type { Catalogs } from './i18n.tsx';
+
 /**
- * The applicant app's texts (Bahasa Indonesia first). Spread into the one catalogue in messages.ts, so
- * the same-keys test covers them. `{name}` marks a value filled in by `fill`.
+ * The applicant app's texts (Bahasa Indonesia first). Only the applicant entry imports them, so the
+ * officer console's texts never travel to a phone. `{name}` marks a value filled in by `fill`.
  */
 export const applicantId = {
+  'app.tagline': 'Ajukan paspor dari ponsel Anda, datang sekali ke kantor imigrasi.',
   'common.continue': 'Lanjut',
   'common.back': 'Kembali',
   'common.loading': 'Memuat…',
@@ -209,9 +213,10 @@ export const applicantId = {
   'settings.logout': 'Keluar',
 } as const;
 
-export type ApplicantMessageKey = keyof typeof applicantId;
+export type ApplicantMessageKey = CommonMessageKey | keyof typeof applicantId;
 
-export const applicantEn: Record<ApplicantMessageKey, string> = {
+export const applicantEn: Record<keyof typeof applicantId, string> = {
+  'app.tagline': 'Apply for a passport from your phone, visit the immigration office once.',
   'common.continue': 'Continue',
   'common.back': 'Back',
   'common.loading': 'Loading…',
@@ -413,4 +418,9 @@ export const applicantEn: Record<ApplicantMessageKey, string> = {
   'settings.language': 'App language',
   'settings.account': 'Account',
   'settings.logout': 'Log out',
+};
+
+export const applicantCatalogs: Catalogs<ApplicantMessageKey> = {
+  id: { ...commonId, ...applicantId },
+  en: { ...commonEn, ...applicantEn },
 };

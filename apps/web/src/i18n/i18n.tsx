@@ -1,26 +1,28 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { isLanguage, negotiateLanguage, type Language } from '#shared/i18n.ts';
-import { en, id, type MessageKey } from './messages.ts';
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { id, en };
+/** One app's texts per language; each app's entry passes its own, so neither ships the other's. */
+export type Catalogs<Key extends string> = Record<Language, Record<Key, string>>;
+
 const STORAGE_KEY = 'mpaspor.language';
 
-interface I18n {
+export interface I18n<Key extends string> {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey): string;
+  t(key: Key): string;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+const I18nContext = createContext<I18n<string> | null>(null);
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
   return isLanguage(stored) ? stored : negotiateLanguage(navigator.languages.join(','));
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export function I18nProvider<Key extends string>(props: { catalogs: Catalogs<Key>; children: ReactNode }) {
+  const { catalogs } = props;
   const [language, setLanguageState] = useState<Language>(initialLanguage);
-  const value = useMemo<I18n>(
+  const value = useMemo<I18n<string>>(
     () => ({
       language,
       setLanguage(next) {
@@ -28,15 +30,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         document.documentElement.lang = next;
         setLanguageState(next);
       },
-      t: (key) => catalogs[language][key],
+      t: (key) => catalogs[language][key as Key],
     }),
-    [language],
+    [language, catalogs],
   );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 
-export function useI18n(): I18n {
+/**
+ * The texts of the app around the caller. Each app wraps this with its own key type (applicant
+ * `useT`, console `useI18n`), so a screen cannot name a text its app's catalogue does not hold.
+ */
+export function useCatalog<Key extends string>(): I18n<Key> {
   const context = useContext(I18nContext);
-  if (!context) throw new Error('useI18n outside I18nProvider');
+  if (!context) throw new Error('useCatalog outside I18nProvider');
   return context;
 }

@@ -1,7 +1,8 @@
-import { useI18n } from '../i18n/i18n.tsx';
+import type { CommonMessageKey } from '../i18n/common-messages.ts';
+import { useCatalog } from '../i18n/i18n.tsx';
 
 export function LanguageSwitch() {
-  const { language, setLanguage, t } = useI18n();
+  const { language, setLanguage, t } = useCatalog<CommonMessageKey>();
   return (
     <button
       type="button"

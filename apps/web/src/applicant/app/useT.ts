@@ -1,14 +1,14 @@
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import type { ApplicantMessageKey } from '../../i18n/applicant-messages.ts';
+import { useCatalog } from '../../i18n/i18n.tsx';
 import { fill } from './format.ts';
 
-/** `t` with `{name}` values, and the language. */
+/** `t` with `{name}` values, and the language; only the applicant catalogue's keys type-check. */
 export function useT() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, language, setLanguage } = useCatalog<ApplicantMessageKey>();
   return {
     language,
     setLanguage,
-    t: (key: MessageKey, values?: Record<string, string | number>) =>
+    t: (key: ApplicantMessageKey, values?: Record<string, string | number>) =>
       values ? fill(t(key), values) : t(key),
   };
 }

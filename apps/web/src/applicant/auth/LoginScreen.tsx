@@ -4,7 +4,7 @@ import { useAppState } from '../app/AppState.tsx';
 import { navigate } from '../app/navigation.ts';
 import { useSubmit } from '../app/useSubmit.ts';
 import { useT } from '../app/useT.ts';
-import type { MessageKey } from '../../i18n/messages.ts';
+import type { ApplicantMessageKey } from '../../i18n/applicant-messages.ts';
 import { ErrorText, Field, Screen } from '../components/Form.tsx';
 
 export function LoginScreen() {
@@ -12,7 +12,7 @@ export function LoginScreen() {
   const { signIn } = useAppState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [notice] = useState(() => sessionStorage.getItem('mpaspor.notice') as MessageKey | null);
+  const [notice] = useState(() => sessionStorage.getItem('mpaspor.notice') as ApplicantMessageKey | null);
   const submit = useSubmit(async () => {
     const session = await apiJson<StoredSession>('/sessions', { method: 'POST', json: { email, password } });
     sessionStorage.removeItem('mpaspor.notice');

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { InterviewForm } from './InterviewForm.tsx';

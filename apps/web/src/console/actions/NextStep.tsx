@@ -1,6 +1,6 @@
 import type { OfficerView } from '#shared/contracts/officer.ts';
 import { officerRoleLabels } from '#shared/roles.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { formatDate } from '../format.ts';
 import { stepFor } from '../steps.ts';
 import { AdjudicationForm } from './AdjudicationForm.tsx';

@@ -1,6 +1,5 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useAction, type ActionProps } from './useAction.ts';

@@ -1,8 +1,7 @@
 import type { OfficerView } from '#shared/contracts/officer.ts';
 import { officerRoleLabels } from '#shared/roles.ts';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { canOpen } from '../access.ts';
 import { routeHash, type Route } from '../routes.ts';

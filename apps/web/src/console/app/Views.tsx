@@ -1,5 +1,5 @@
 import type { OfficerView } from '#shared/contracts/officer.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { canOpen } from '../access.ts';
 import { ApplicationPage } from '../application/ApplicationPage.tsx';
 import { AuditPage } from '../audit/AuditPage.tsx';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { apiFetch, apiJson, type RequestOptions } from '../api.ts';
 
 type Method = NonNullable<RequestOptions['method']>;

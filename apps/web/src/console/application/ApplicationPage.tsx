@@ -1,5 +1,5 @@
 import type { OfficerApplicationView, OfficerView } from '#shared/contracts/officer.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { NextStep } from '../actions/NextStep.tsx';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';

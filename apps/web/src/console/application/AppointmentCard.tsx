@@ -1,5 +1,5 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { Definitions } from '../components/Definitions.tsx';
 import { formatDate, formatInstant, formatRupiah } from '../format.ts';
 import { billingStatusLabel, poolLabel } from '../labels.ts';

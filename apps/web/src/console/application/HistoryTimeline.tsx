@@ -1,6 +1,6 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
 import { statusLabels } from '#shared/statuses.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { formatInstant } from '../format.ts';
 
 /** Every status the application passed through, oldest first, in the office's time zone. */

@@ -1,7 +1,7 @@
 import type { auditEntrySchema } from '#shared/contracts/officer.ts';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

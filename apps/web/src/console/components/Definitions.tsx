@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 
 /** Label–value pairs of a record; empty values show a dash rather than vanish. */
 export function Definitions({ items }: { items: readonly [MessageKey, ReactNode][] }) {

@@ -1,5 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 import { ApiError } from '../api.ts';
 
 /** The server's own words (problem detail, field errors) in a live region read out on change. */

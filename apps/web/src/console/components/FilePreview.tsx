@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import type { BlobPreview } from './useBlobPreview.ts';
 
 /** An image inline, a PDF in a frame; either can also open in its own tab. */

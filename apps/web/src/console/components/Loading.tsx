@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 
 export function Loading() {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import type { OfficerView } from '#shared/contracts/officer.ts';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { ApiError } from '../api.ts';
 import { useApi } from '../app/useApi.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import type { ApiError } from '../api.ts';
 import { useApi } from '../app/useApi.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

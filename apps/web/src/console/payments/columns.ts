@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/messages.ts';
+import type { MessageKey } from '../i18n.ts';
 
 /** Fields of a payment needing attention, known ones first; fields the server adds later still show. */
 const known: Record<string, MessageKey> = {

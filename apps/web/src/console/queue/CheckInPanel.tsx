@@ -1,6 +1,6 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
 import { useCallback, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { checkInBody } from '../checkIn.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useCamera } from '../components/useCamera.ts';
 import { createQrReader } from './barcode.ts';

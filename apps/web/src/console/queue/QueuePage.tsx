@@ -1,6 +1,6 @@
 import type { OfficerView, QueueEntry } from '#shared/contracts/officer.ts';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

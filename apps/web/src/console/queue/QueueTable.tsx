@@ -1,5 +1,5 @@
 import type { QueueEntry } from '#shared/contracts/officer.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatInstant } from '../format.ts';
 import { poolLabel, productLabel, serviceLabel } from '../labels.ts';

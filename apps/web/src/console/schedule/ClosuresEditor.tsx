@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { formatDate, todayIso } from '../format.ts';
 import { addClosure, type Schedule } from './draft.ts';
 

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { releaseKinds, releaseRuleOf, weekdays, type Schedule } from './draft.ts';
 
 /** When new sessions open for booking, and how far ahead applicants may book. */

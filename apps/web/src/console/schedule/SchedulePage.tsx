@@ -1,6 +1,6 @@
 import type { OfficerView } from '#shared/contracts/officer.ts';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ScheduleWorkspace } from './ScheduleWorkspace.tsx';
 

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { formatDate, formatInstant } from '../format.ts';
 import { poolLabel } from '../labels.ts';
 import { summariseDay, type PreviewDay } from './preview.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
 import { useAction } from '../actions/useAction.ts';

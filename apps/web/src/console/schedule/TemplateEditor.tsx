@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n.ts';
 import { poolLabel } from '../labels.ts';
 import { nextSlot, pools, sortSlots, toggleWeekday, weekdays, type Schedule, type Slot } from './draft.ts';
 

@@ -27,7 +27,7 @@ export const transformRoute: SwaggerTransform = (input) => {
 /**
  * The provider emits an input and an output variant of every schema registered with an id
  * (`Application` and `ApplicationInput`), used or not: half of them were never referred to.
- * Only the schemas reachable from the paths are kept.
+ * Only the schemas reachable from the paths are kept, in a stable order.
  */
 export const transformDocument: SwaggerTransformObject = (input) => {
   const document = jsonSchemaTransformObject(input) as {
@@ -50,7 +50,13 @@ export const transformDocument: SwaggerTransformObject = (input) => {
     }
   };
   visit({ ...document, components: { ...document.components, schemas: {} } });
-  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  // By name: the registry's order is the order modules happened to be imported in.
+  const kept = Object.fromEntries(
+    Object.keys(schemas)
+      .filter((name) => used.has(name))
+      .sort()
+      .map((name) => [name, schemas[name]]),
+  );
   return {
     ...document,
     components: { ...document.components, schemas: kept },

@@ -16,23 +16,32 @@ export function useServiceWorkerUpdate(): { waiting: boolean; apply(): void } {
       updateAccepted = false;
       location.reload();
     };
-    navigator.serviceWorker
-      .register('/sw.js')
-      .then((registration) => {
-        const hadController = Boolean(navigator.serviceWorker.controller);
-        if (registration.waiting && hadController) setWorker(registration.waiting);
-        registration.addEventListener('updatefound', () => {
-          const installing = registration.installing;
-          installing?.addEventListener('statechange', () => {
-            if (installing.state === 'installed' && navigator.serviceWorker.controller) setWorker(installing);
+    const register = () =>
+      navigator.serviceWorker
+        .register('/sw.js')
+        .then((registration) => {
+          const hadController = Boolean(navigator.serviceWorker.controller);
+          if (registration.waiting && hadController) setWorker(registration.waiting);
+          registration.addEventListener('updatefound', () => {
+            const installing = registration.installing;
+            installing?.addEventListener('statechange', () => {
+              if (installing.state === 'installed' && navigator.serviceWorker.controller)
+                setWorker(installing);
+            });
           });
-        });
-        // An installed app may stay open for days: look for a new version now and then.
-        setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
-      })
-      .catch(() => undefined);
+          // An installed app may stay open for days: look for a new version now and then.
+          setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
+        })
+        .catch(() => undefined);
+    // Once the page has loaded: installing the worker fetches every screen, which must not compete with
+    // the first screen for a slow connection.
+    if (document.readyState === 'complete') void register();
+    else window.addEventListener('load', register, { once: true });
     navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
-    return () => navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
+    return () => {
+      window.removeEventListener('load', register);
+      navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
+    };
   }, []);
   return {
     waiting: worker !== null,

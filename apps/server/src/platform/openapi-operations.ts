@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { problemSchema } from '#shared/contracts/problem.ts';
+import { problemCatalog } from '#shared/problems/index.ts';
 import type { Access } from './access.ts';
 
 /**
@@ -88,8 +89,8 @@ const problemResponse = (description: string) => ({
  */
 const problemResponses = {
   '4XX': problemResponse(
-    'A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, ' +
-      'NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`.',
+    'A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, ' +
+      'RATE_LIMITED), `detail` explains it in the language of `Accept-Language`.',
   ),
   '5XX': problemResponse('The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later.'),
 };
@@ -128,12 +129,35 @@ export function createOperationDocumenter(): (route: RouteOptions) => void {
       throw new Error(`Route ${where}: the security of ${access} routes follows config.access`);
     }
     const methods = ([] as string[]).concat(route.method);
+    const derived = !schema.security;
     schema.security ??= requirementsFor(
       access,
       methods.every((m) => SAFE_METHODS.has(m)),
     );
-    schema.response = { ...problemResponses, ...(schema.response as object | undefined) };
+    schema.response = {
+      ...problemResponses,
+      ...expectedProblems(schema, derived),
+      ...(schema.response as object | undefined),
+    };
   };
+}
+
+/** The problems a client must be ready for on this operation, named beside the 4XX catch-all. */
+function expectedProblems(schema: FastifySchema, derivedSecurity: boolean) {
+  const problems: Record<string, ReturnType<typeof problemResponse>> = {};
+  if (schema.body || schema.querystring || schema.params || schema.documentedBody) {
+    problems[problemCatalog.VALIDATION.status] = problemResponse(
+      '`VALIDATION`: the input does not fit this contract; `errors` names each field and why.',
+    );
+  }
+  if (schema.security && schema.security.length > 0) {
+    problems[problemCatalog.UNAUTHENTICATED.status] = problemResponse(
+      derivedSecurity
+        ? '`UNAUTHENTICATED`: no session, or it has ended; log in again.'
+        : 'The credentials of the request were refused (e.g. `SIGNATURE_INVALID`); nothing changed.',
+    );
+  }
+  return problems;
 }
 
 /**

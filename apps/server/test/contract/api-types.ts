@@ -1863,7 +1863,7 @@ export interface operations {
           'text/plain': string;
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -1904,7 +1904,7 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -1947,7 +1947,7 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2016,7 +2016,16 @@ export interface operations {
           'application/json': components['schemas']['AccountCreated'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2069,7 +2078,16 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2120,7 +2138,16 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2169,7 +2196,16 @@ export interface operations {
           'application/json': components['schemas']['SessionCreated'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2205,7 +2241,16 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2243,7 +2288,16 @@ export interface operations {
           'application/json': components['schemas']['Account'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2288,7 +2342,25 @@ export interface operations {
           'application/json': components['schemas']['Account'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2339,7 +2411,16 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2388,7 +2469,16 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2426,7 +2516,7 @@ export interface operations {
           'application/json': components['schemas']['Fee'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2473,7 +2563,25 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description The credentials of the request were refused (e.g. `SIGNATURE_INVALID`); nothing changed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2511,7 +2619,16 @@ export interface operations {
           'application/json': components['schemas']['TravelDocument'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2549,7 +2666,16 @@ export interface operations {
           'application/json': components['schemas']['Application'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2659,7 +2785,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2699,7 +2843,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2746,7 +2908,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2793,7 +2973,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2839,7 +3037,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2879,7 +3095,25 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2922,7 +3156,25 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -2965,7 +3217,25 @@ export interface operations {
           'application/pdf': Blob;
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3017,7 +3287,25 @@ export interface operations {
           'application/json': components['schemas']['DocumentUploaded'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3061,7 +3349,16 @@ export interface operations {
           'application/json': components['schemas']['Office'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3102,7 +3399,16 @@ export interface operations {
           'application/json': components['schemas']['Office'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3150,7 +3456,16 @@ export interface operations {
           'application/json': components['schemas']['Session'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3202,7 +3517,16 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3238,7 +3562,16 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3276,7 +3609,16 @@ export interface operations {
           'application/json': components['schemas']['Officer'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3317,7 +3659,25 @@ export interface operations {
           'application/json': components['schemas']['QueueEntry'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3357,7 +3717,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3397,7 +3775,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3440,7 +3836,25 @@ export interface operations {
           'application/pdf': Blob;
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3488,7 +3902,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3537,7 +3969,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3587,7 +4037,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3627,7 +4095,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3675,7 +4161,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3723,7 +4227,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3763,7 +4285,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3803,7 +4343,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerApplication'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3843,7 +4401,25 @@ export interface operations {
           'application/json': components['schemas']['OfficeSchedule'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3887,7 +4463,25 @@ export interface operations {
           'application/json': components['schemas']['OfficeSchedule'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3931,7 +4525,25 @@ export interface operations {
           'application/json': components['schemas']['SchedulePreviewDay'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -3969,7 +4581,16 @@ export interface operations {
           'application/json': components['schemas']['PaymentNeedingAttention'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4021,7 +4642,25 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4066,7 +4705,25 @@ export interface operations {
           'application/json': components['schemas']['AuditEntry'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4106,7 +4763,25 @@ export interface operations {
           'application/json': components['schemas']['OfficerAccount'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4161,7 +4836,25 @@ export interface operations {
           };
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4203,7 +4896,16 @@ export interface operations {
           'application/json': components['schemas']['DukcapilVerifyResponse'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4276,7 +4978,16 @@ export interface operations {
           'application/json': components['schemas']['SimSimponiPayment'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4318,7 +5029,16 @@ export interface operations {
           'application/json': components['schemas']['SimponiBillingResponse'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4367,7 +5087,16 @@ export interface operations {
           'application/json': components['schemas']['SimponiNotFound'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4405,7 +5134,7 @@ export interface operations {
           'application/json': components['schemas']['SimClock'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4450,7 +5179,16 @@ export interface operations {
           'application/json': components['schemas']['SimClock'];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4492,7 +5230,16 @@ export interface operations {
           'application/json': components['schemas']['SimOutboxMessage'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4533,7 +5280,16 @@ export interface operations {
           'application/json': components['schemas']['SimResident'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;
@@ -4571,7 +5327,7 @@ export interface operations {
           'application/json': components['schemas']['SimOfficer'][];
         };
       };
-      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. VALIDATION, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
       '4XX': {
         headers: {
           [name: string]: unknown;

@@ -77,6 +77,15 @@ describe('every operation of the document', () => {
     expect(security('/sim/clock', 'get')).toEqual([]);
   });
 
+  it('names the problems to expect: 401 when it is secured, 422 when it takes input', () => {
+    const statuses = (path: string, method: string) =>
+      Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+    expect(statuses('/api/v1/me', 'get')).toEqual(['200', '401', '4XX', '5XX']);
+    expect(statuses('/api/v1/offices', 'get')).toEqual(['200', '422', '4XX', '5XX']);
+    expect(statuses('/api/v1/webhooks/simponi', 'post')).toEqual(['200', '401', '422', '4XX', '5XX']);
+    expect(statuses('/api/v1/applications/{id}/submit', 'post')).toEqual(['200', '401', '422', '4XX', '5XX']);
+  });
+
   it('refers to every component schema it holds, and holds every one it refers to', () => {
     const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: {} } });
     const schemas = JSON.stringify(doc.components.schemas);

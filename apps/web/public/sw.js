@@ -4,8 +4,9 @@
  * (vite.config.ts, `stampServiceWorker`), so every deployment changes these bytes: the browser installs
  * the new worker, which waits until the user accepts the update prompt (SKIP_WAITING).
  *
- * - App shell (index.html, the applicant bundle, manifest, icons): precached; the page network-first
- *   so a deployment shows at once when online, the cached shell when not.
+ * - App shell (index.html, every chunk of the applicant app, manifest, icons): precached; the page
+ *   network-first so a deployment shows at once when online, the cached shell when not; either way
+ *   without the prerendered home screen (see withoutPrerender).
  * - My applications, one application and its arrival pass: network-first, the last answer kept so the
  *   app shows the last known status and the QR offline. The page deletes that cache at logout.
  * - Everything else (other API calls, the console, the simulators): straight to the network.
@@ -58,10 +59,29 @@ self.addEventListener('fetch', (event) => {
 
 async function shellPage(request) {
   try {
-    return await fetch(request);
+    return await withoutPrerender(await fetch(request));
   } catch {
-    return (await caches.match('/', { cacheName: SHELL_CACHE })) || Response.error();
+    const cached = await caches.match('/', { cacheName: SHELL_CACHE });
+    return cached ? withoutPrerender(cached) : Response.error();
   }
+}
+
+/**
+ * The page holds the home screen drawn at build time, for a first visit. A visit through this worker is
+ * a return, perhaps signed in or in another language: the app draws its own first screen from the cached
+ * script at once, rather than show the home screen for a moment before it.
+ */
+async function withoutPrerender(response) {
+  if (!response.ok || !(response.headers.get('content-type') || '').startsWith('text/html')) return response;
+  const html = (await response.text()).replace(
+    /<div id="root" data-prerendered="[^"]*">[\s\S]*?<\/div><!--\/prerendered-->/,
+    '<div id="root"></div>',
+  );
+  const headers = new Headers(response.headers);
+  // The body is decoded text now, of another length.
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function cacheFirst(request) {

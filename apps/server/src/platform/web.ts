@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { negotiateLanguage } from '#shared/i18n.ts';
 
 /**
  * Serves the built web app: the applicant PWA at `/` and the officer console at `/console`. Paths the
@@ -9,7 +10,8 @@ import { join, relative, sep } from 'node:path';
  *
  * The build writes a `.br` and a `.gz` beside every text file (apps/web/build/precompress.ts); the
  * static plugin picks one by Accept-Encoding and says `Vary: accept-encoding`, so nothing is compressed
- * per request.
+ * per request. The applicant page exists per language, its first screen drawn in it
+ * (apps/web/build/prerender.ts): the browser's Accept-Language picks one, as the app itself would.
  */
 export interface WebApp {
   /** Answers a GET that matched no file or route with the right index.html; false if not a page. */
@@ -17,6 +19,7 @@ export interface WebApp {
 }
 
 const API_PREFIXES = ['/api/', '/sim/', '/metrics', '/healthz', '/readyz'];
+const APPLICANT_PAGES = { id: 'index.html', en: 'index.en.html' } as const;
 
 /** Vite fingerprints everything under assets/: a new build means new names, never new bytes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -53,16 +56,25 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     // The build stamp (.build-hash) is nobody's business.
     dotfiles: 'ignore',
     setHeaders(reply, path) {
-      void reply.header('cache-control', cacheControlFor(relative(distDir, path)));
+      const inDist = relative(distDir, path).replace(/\.(br|gz)$/, '');
+      void reply.header('cache-control', cacheControlFor(inDist));
+      if (inDist.startsWith('index.')) void reply.header('vary', 'accept-language');
     },
   });
+  const hasEnglishPage = existsSync(join(distDir, APPLICANT_PAGES.en));
+  const applicantPage = (request: FastifyRequest) =>
+    hasEnglishPage
+      ? APPLICANT_PAGES[negotiateLanguage(request.headers['accept-language'])]
+      : APPLICANT_PAGES.id;
+  app.get('/', { schema: { hide: true } }, (request, reply) => reply.sendFile(applicantPage(request)));
   return {
     serveSpaFallback(request, reply) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
       const path = request.url.split('?')[0] ?? '/';
       if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
       if (!(request.headers.accept ?? '').includes('text/html')) return false;
-      const page = path === '/console' || path.startsWith('/console/') ? 'console/index.html' : 'index.html';
+      const page =
+        path === '/console' || path.startsWith('/console/') ? 'console/index.html' : applicantPage(request);
       void reply.sendFile(page);
       return true;
     },

@@ -96,6 +96,23 @@ describe('when a browser opens a page or the service worker', () => {
     expect(brotliDecompressSync(response.rawPayload).equals(distFile(file))).toBe(true);
   });
 
+  it.each([
+    ['id-ID,id;q=0.9', 'index.html', 'Selamat datang di M-Paspor'],
+    ['en-GB,en;q=0.9,id;q=0.5', 'index.en.html', 'Welcome to M-Paspor'],
+    ['fr-FR', 'index.html', 'Selamat datang di M-Paspor'],
+  ])(
+    'then for Accept-Language %s the applicant page is %s, its home screen drawn',
+    async (accept, file, title) => {
+      for (const url of ['/', '/applications/x']) {
+        const response = await get(url, { accept: 'text/html', 'accept-language': accept });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers.vary).toMatch(/accept-language/i);
+        expect(response.rawPayload.equals(distFile(file))).toBe(true);
+        expect(response.body).toContain(`<h1 id="screen-title" tabindex="-1">${title}</h1>`);
+      }
+    },
+  );
+
   it.each(['/sw.js', '/manifest.webmanifest'])(
     'then %s comes compressed and must be revalidated',
     async (url) => {

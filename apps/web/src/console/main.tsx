@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { consoleCatalogs } from '../i18n/console-messages.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import '../ui/base.css';
 import './console.css';
 import { ConsoleApp } from './ConsoleApp.tsx';
 

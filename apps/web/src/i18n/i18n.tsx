@@ -14,7 +14,8 @@ export interface I18n<Key extends string> {
 
 const I18nContext = createContext<I18n<string> | null>(null);
 
-function initialLanguage(): Language {
+/** The stored choice, else the browser's preference; main.tsx asks it before the first render too. */
+export function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
   return isLanguage(stored) ? stored : negotiateLanguage(navigator.languages.join(','));
 }

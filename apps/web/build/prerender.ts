@@ -3,7 +3,7 @@ import { createServer, type Plugin, type Rolldown } from 'vite';
 import type { Language } from '#shared/i18n.ts';
 
 /** The applicant page per language the server can pick by Accept-Language (apps/server/src/platform/web.ts). */
-export const PAGES: Record<Language, string> = { id: 'index.html', en: 'index.en.html' };
+const PAGES: Record<Language, string> = { id: 'index.html', en: 'index.en.html' };
 const ROOT = '<div id="root"></div>';
 
 /**

@@ -1,21 +1,28 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { formatConfigProblems, loadConfig, type Config } from './config.ts';
 import { DataDirectoryInUseError } from './db/data-dir-lock.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { openPglite } from './db/pglite.ts';
+import { openPglite, pgliteDatabaseExists } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
 import { PILOT_OFFICE_CODES, type DemoOfficer } from './modules/sim/index.ts';
 import { SimulatedClock, systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logging.ts';
 import { DOCS_PATH } from './platform/openapi.ts';
+import { prepareEmbeddedDatabase } from './prepare-embedded.ts';
 import { prepareDatabase, type PreparedDatabase } from './startup.ts';
 import { describeDatabaseError, describeListenError } from './startup-errors.ts';
 import { createAdapters } from './adapters.ts';
 import { createRedisRateLimitStore } from './platform/rate-limit.ts';
 import { Redis } from 'ioredis';
+
+/** The argument of the child process that prepares a new embedded database (prepareInChildProcess). */
+const PREPARE_ONLY = '--prepare-embedded-database';
 
 /** The only place that reads the environment, opens the port and owns the process. */
 async function main(): Promise<void> {
@@ -23,6 +30,7 @@ async function main(): Promise<void> {
   if (!result.ok) fail(formatConfigProblems(result.problems));
   const config = result.config;
   const logger = createLogger(config.logLevel);
+  if (process.argv.includes(PREPARE_ONLY)) process.exit(await prepareEmbeddedDatabase(config, logger));
 
   const db = await openDatabase(config);
   let prepared: PreparedDatabase;
@@ -81,11 +89,29 @@ async function openDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
   try {
     mkdirSync(config.dataDir, { recursive: true });
+    if (!pgliteDatabaseExists(config.dataDir)) await prepareInChildProcess();
     return await openPglite(config.dataDir);
   } catch (error) {
     if (error instanceof DataDirectoryInUseError) fail(error.message);
     throw error;
   }
+}
+
+/**
+ * A new embedded database is created, migrated and seeded by a child process running this file, which
+ * takes the few hundred MB that one-off work leaves behind with it when it exits
+ * (prepare-embedded.ts); this process then opens it as on a restart. Signals reach the child.
+ */
+async function prepareInChildProcess(): Promise<void> {
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
+  const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), PREPARE_ONLY], {
+    stdio: 'inherit',
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGTERM', forward).on('SIGINT', forward);
+  const [code] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  process.off('SIGTERM', forward).off('SIGINT', forward);
+  if (code !== 0) process.exit(code ?? 1);
 }
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */

@@ -13,6 +13,7 @@ import { openPostgres } from './db/postgres.ts';
 import { PILOT_OFFICE_CODES, type DemoOfficer } from './modules/sim/index.ts';
 import { SimulatedClock, systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logging.ts';
+import { releaseFreedMemory, releaseMemoryWhenIdle } from './platform/memory.ts';
 import { DOCS_PATH } from './platform/openapi.ts';
 import { prepareEmbeddedDatabase } from './prepare-embedded.ts';
 import { prepareDatabase, type PreparedDatabase } from './startup.ts';
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
     fail(`Cannot start:\n  - ${setting}`);
   }
   printBanner(config, app.server.address(), prepared.demoOfficers, db.kind);
+  // Start-up's garbage goes back to the system now, a busy spell's once it is over (platform/memory.ts).
+  releaseFreedMemory();
+  releaseMemoryWhenIdle();
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {

@@ -9,7 +9,6 @@ import { formatConfigProblems, loadConfig, type Config } from './config.ts';
 import { DataDirectoryInUseError } from './db/data-dir-lock.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { openPglite, pgliteDatabaseExists } from './db/pglite.ts';
-import { openPostgres } from './db/postgres.ts';
 import { PILOT_OFFICE_CODES, type DemoOfficer } from './modules/sim/index.ts';
 import { SimulatedClock, systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logging.ts';
@@ -20,7 +19,6 @@ import { prepareDatabase, type PreparedDatabase } from './startup.ts';
 import { describeDatabaseError, describeListenError } from './startup-errors.ts';
 import { createAdapters } from './adapters.ts';
 import { createRedisRateLimitStore } from './platform/rate-limit.ts';
-import { Redis } from 'ioredis';
 
 /** The argument of the child process that prepares a new embedded database (prepareInChildProcess). */
 const PREPARE_ONLY = '--prepare-embedded-database';
@@ -50,7 +48,10 @@ async function main(): Promise<void> {
 
   const clock = config.simulation ? new SimulatedClock() : systemClock;
   const adapters = createAdapters(config, db.db, clock);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  // ioredis and pg (below) are loaded only when configured: MBs resident that the default set-up never uses.
+  const redis = config.redisUrl
+    ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
+    : null;
   const app = await buildApp({
     config: {
       ...config,
@@ -90,7 +91,10 @@ async function main(): Promise<void> {
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
+  if (config.databaseUrl) {
+    const { openPostgres } = await import('./db/postgres.ts');
+    return openPostgres(config.databaseUrl, config.dbPoolMax);
+  }
   try {
     mkdirSync(config.dataDir, { recursive: true });
     if (!pgliteDatabaseExists(config.dataDir)) await prepareInChildProcess();

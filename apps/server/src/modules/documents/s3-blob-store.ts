@@ -1,13 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store.port.ts';
 
 export interface S3BlobStoreOptions {
@@ -32,10 +24,69 @@ export interface S3BlobStore extends BlobStore {
  * Adapter of the BlobStore port over S3. `Upload` sends the stream in 5 MiB parts as it arrives, so
  * an upload of unknown length is never held in memory whole; a failed upload aborts its multipart
  * upload, and S3 shows an object only once it is complete.
+ *
+ * The AWS SDK is loaded when a store is made, not when this module is: it is ~20 MB of resident
+ * memory that a server keeping its scans on the filesystem (the default) would carry for nothing.
+ * Loading starts at once, so the first request finds it ready.
  */
 export function createS3BlobStore(options: S3BlobStoreOptions): S3BlobStore {
   const Bucket = options.bucket;
-  const client = new S3Client({
+  const loading = loadSdk(options);
+  // Until the first request awaits it, a failed load must not count as an unhandled rejection.
+  loading.catch(() => {});
+  let destroyed = false;
+
+  return {
+    async put(key, body) {
+      assertBlobKey(key);
+      const { client, Upload } = await loading;
+      await new Upload({ client, params: { Bucket, Key: key, Body: body } }).done();
+    },
+
+    async get(key) {
+      assertBlobKey(key);
+      const sdk = await loading;
+      try {
+        const { Body } = await sdk.client.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
+        if (!(Body instanceof Readable)) throw new Error('The S3 client did not answer with a Node stream');
+        return Body;
+      } catch (error) {
+        throw isNotFound(sdk, error) ? new BlobNotFoundError(key) : error;
+      }
+    },
+
+    async delete(key) {
+      assertBlobKey(key);
+      const { client, DeleteObjectCommand } = await loading;
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+
+    async ensureBucket() {
+      const sdk = await loading;
+      try {
+        await sdk.client.send(new sdk.HeadBucketCommand({ Bucket }));
+      } catch (error) {
+        if (!isNotFound(sdk, error)) throw error;
+        await sdk.client.send(new sdk.CreateBucketCommand({ Bucket }));
+      }
+    },
+
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      void loading.then(
+        ({ client }) => client.destroy(),
+        () => {},
+      );
+    },
+  };
+}
+
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
+
+async function loadSdk(options: S3BlobStoreOptions) {
+  const [s3, storage] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]);
+  const client: S3Client = new s3.S3Client({
     endpoint: options.endpoint,
     region: options.region,
     forcePathStyle: options.forcePathStyle,
@@ -45,42 +96,24 @@ export function createS3BlobStore(options: S3BlobStoreOptions): S3BlobStore {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-
+  const {
+    GetObjectCommand,
+    DeleteObjectCommand,
+    HeadBucketCommand,
+    CreateBucketCommand,
+    S3ServiceException,
+  } = s3;
   return {
-    async put(key, body) {
-      assertBlobKey(key);
-      await new Upload({ client, params: { Bucket, Key: key, Body: body } }).done();
-    },
-
-    async get(key) {
-      assertBlobKey(key);
-      try {
-        const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: key }));
-        if (!(Body instanceof Readable)) throw new Error('The S3 client did not answer with a Node stream');
-        return Body;
-      } catch (error) {
-        throw isNotFound(error) ? new BlobNotFoundError(key) : error;
-      }
-    },
-
-    async delete(key) {
-      assertBlobKey(key);
-      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
-    },
-
-    async ensureBucket() {
-      try {
-        await client.send(new HeadBucketCommand({ Bucket }));
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        await client.send(new CreateBucketCommand({ Bucket }));
-      }
-    },
-
-    destroy: () => client.destroy(),
+    client,
+    Upload: storage.Upload,
+    GetObjectCommand,
+    DeleteObjectCommand,
+    HeadBucketCommand,
+    CreateBucketCommand,
+    S3ServiceException,
   };
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
+function isNotFound(sdk: Sdk, error: unknown): boolean {
+  return error instanceof sdk.S3ServiceException && error.$metadata.httpStatusCode === 404;
 }

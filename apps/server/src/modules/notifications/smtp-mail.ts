@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { MailSender, OutgoingEmail } from './mail.port.ts';
 
 export interface SmtpMailSenderOptions {
@@ -18,21 +17,30 @@ export interface SmtpMailSender extends MailSender {
 /** The domain part of Message-IDs: the id itself is the outbox row's, unique on its own. */
 const MESSAGE_ID_DOMAIN = 'm-paspor';
 
-/** Adapter of the MailSender port over SMTP (nodemailer), with a small pool of kept-alive connections. */
+/**
+ * Adapter of the MailSender port over SMTP (nodemailer), with a small pool of kept-alive connections.
+ * Nodemailer is loaded when a sender is made (SMTP_URL is set), not with this module: ~10 MB of
+ * resident memory otherwise carried for nothing. Loading starts at once.
+ */
 export function createSmtpMailSender(options: SmtpMailSenderOptions): SmtpMailSender {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const transport = nodemailer.createTransport(
-    {
-      pool: true,
-      url: options.url,
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    },
-    { from: options.from },
+  const loading = import('nodemailer').then(({ default: nodemailer }) =>
+    nodemailer.createTransport(
+      {
+        pool: true,
+        url: options.url,
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+      },
+      { from: options.from },
+    ),
   );
+  // Until the first message awaits it, a failed load must not count as an unhandled rejection.
+  loading.catch(() => {});
   return {
     async send(email: OutgoingEmail) {
+      const transport = await loading;
       await transport.sendMail({
         to: email.to,
         subject: email.subject,
@@ -44,7 +52,10 @@ export function createSmtpMailSender(options: SmtpMailSenderOptions): SmtpMailSe
       });
     },
     close() {
-      transport.close();
+      void loading.then(
+        (transport) => transport.close(),
+        () => {},
+      );
     },
   };
 }

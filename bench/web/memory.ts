@@ -13,16 +13,17 @@
  *    server holds the PGlite directory alone while it runs, and through the API preparing them would be
  *    minutes of password hashing.
  * 3. Starts it again on the same directory, reads the settled RSS (restart), sends the `attempts`
- *    submits for the one session from `connections` keep-alive clients, waits for the RSS to settle and
- *    reads it (after the storm). The storm's rates and latencies come with it, to check that a memory
- *    setting costs no speed.
+ *    submits for the one session from `connections` keep-alive clients, waits at least 10 s for the RSS
+ *    to settle (the server gives memory back in its first idle seconds) and reads it (after the storm).
+ *    The storm's rates, latencies and server CPU come with it, to check that a memory setting costs no
+ *    speed; the run fails if a seat is not sold exactly once or an answer is neither 200 nor 409.
  *
  * RSS is read from /proc/<pid>/status (Linux only): VmRSS, its anonymous and file-backed parts, and
  * VmHWM (the highest it has been).
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -164,7 +165,8 @@ export async function measureMemory(options: MemoryOptions = {}): Promise<Memory
 
     const storm = await bookingStorm(server, applicants, sessionId, connections);
     log(`storm: ${storm.bookings} bookings of ${attempts} attempts in ${storm.wallMs} ms`);
-    const postStorm = await settledRss(pid);
+    // The server gives back what the storm left pooled in its first idle seconds (platform/memory.ts).
+    const postStorm = await settledRss(pid, 10_000);
     log(`after the storm: settled RSS ${postStorm.rssMb} MB (peak ${postStorm.peakMb} MB)`);
     await stop(server);
     server = undefined;
@@ -221,11 +223,8 @@ async function bookingStorm(
   try {
     // Warm-up, not measured: each client opens its socket with one authenticated read.
     await inParallel(Math.min(connections, applicants.length), connections, async (i) => {
-      const response = await fetch(`${server.url}/api/v1/applications/${applicants[i]!.applicationId}`, {
-        headers: { authorization: `Bearer ${applicants[i]!.token}` },
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`warm-up read answered ${response.status}`);
+      const status = await readApplication(agent, server.url, applicants[i]!);
+      if (status !== 200) throw new Error(`warm-up read answered ${status}`);
     });
     const pid = server.child.pid!;
     const cpuBefore = cpuSecondsOf(pid);
@@ -262,6 +261,22 @@ async function bookingStorm(
   } finally {
     agent.destroy();
   }
+}
+
+/** GET the applicant's own application over the storm's agent, so its sockets are open before the storm. */
+function readApplication(agent: Agent, baseUrl: string, applicant: ReadyApplicant): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/api/v1/applications/${applicant.applicationId}`,
+      { agent, headers: { authorization: `Bearer ${applicant.token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Runs `count` jobs with `concurrency` in flight; the first failure rejects. */
@@ -338,7 +353,13 @@ async function main(): Promise<void> {
     results.push(await measureMemory(options));
   }
   console.log(`\n${formatMemoryFigures(results)}`);
-  console.log(JSON.stringify({ bench: 'memory', date: new Date().toISOString(), runs: results }));
+  const expected = Math.min(options.seats!, options.attempts!);
+  const ok = results.every((r) => r.bookings === expected && Object.keys(r.storm.other).length === 0);
+  console.log(JSON.stringify({ bench: 'memory', date: new Date().toISOString(), runs: results, ok }));
+  if (!ok) {
+    console.error(`FAILED: every run must sell ${expected} seats and answer only 200 or 409 SESSION_FULL`);
+    process.exitCode = 1;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,8 +4,10 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows, type Database, type DatabaseHandle } from '../../src/db/database.ts';
-import { PGLITE_OPTIONS, pgliteHandle } from '../../src/db/pglite.ts';
+import { openMemoryPglite, PGLITE_OPTIONS, pgliteHandle } from '../../src/db/pglite.ts';
 import * as schema from '../../src/db/schema/index.ts';
+import { prepareDatabase } from '../../src/startup.ts';
+import { testConfig } from '../support/test-app.ts';
 
 /**
  * How the embedded PGlite is opened: the settings that keep the idle server small (bench/web/memory.ts
@@ -13,17 +15,23 @@ import * as schema from '../../src/db/schema/index.ts';
  */
 const template = inject('databaseTemplate');
 
-describe.runIf(template.kind === 'pglite')('the embedded database', () => {
+describe('the embedded database', () => {
   let client: PGlite;
   let handle: DatabaseHandle;
   /** Drizzle on the very same instance, given it directly, as drizzle's documentation shows. */
   let plain: Database;
 
   beforeAll(async () => {
-    if (template.kind !== 'pglite') return;
-    const loadDataDir = new Blob([await readFile(template.dumpFile)]);
-    client = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir });
-    handle = pgliteHandle(client, () => {});
+    if (template.kind === 'pglite') {
+      const loadDataDir = new Blob([await readFile(template.dumpFile)]);
+      client = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir });
+      handle = pgliteHandle(client, () => {});
+    } else {
+      // The suite runs on PostgreSQL: prepare an embedded database here, as a first start would.
+      handle = await openMemoryPglite();
+      await prepareDatabase(handle, testConfig());
+      client = (handle.db as unknown as { $client: PGlite }).$client;
+    }
     plain = drizzle({ client, schema }) as unknown as Database;
   });
   afterAll(() => handle?.close());

@@ -2,6 +2,7 @@ import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Language } from '#shared/i18n.ts';
 import type { Sex } from '#shared/nik.ts';
 import type { Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { accounts, accountSessions, otpCodes } from '../../db/schema/accounts.ts';
 import { OTP_MAX_ATTEMPTS, type OtpPurpose, type StoredOtp } from './otp.ts';
 
@@ -38,8 +39,16 @@ export async function findAccountByEmail(db: Database, email: string): Promise<A
   return row as AccountRow | undefined;
 }
 
+const accountById = prepared((db) =>
+  db
+    .select(accountColumns)
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('id')))
+    .prepare('account_by_id'),
+);
+
 export async function findAccountById(db: Database, id: string): Promise<AccountRow | undefined> {
-  const [row] = await db.select(accountColumns).from(accounts).where(eq(accounts.id, id));
+  const [row] = await accountById(db).execute({ id });
   return row as AccountRow | undefined;
 }
 
@@ -163,12 +172,8 @@ export async function insertSession(db: Database, session: Omit<SessionRow, 'id'
   return row.id;
 }
 
-export async function findLiveSession(
-  db: Database,
-  tokenHash: string,
-  now: Date,
-): Promise<SessionRow | undefined> {
-  const [row] = await db
+const liveSession = prepared((db) =>
+  db
     .select({
       id: accountSessions.id,
       accountId: accountSessions.accountId,
@@ -180,12 +185,21 @@ export async function findLiveSession(
     .from(accountSessions)
     .where(
       and(
-        eq(accountSessions.tokenHash, tokenHash),
+        eq(accountSessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(accountSessions.revokedAt),
-        gt(accountSessions.idleExpiresAt, now),
-        gt(accountSessions.absoluteExpiresAt, now),
+        gt(accountSessions.idleExpiresAt, sql.placeholder('now')),
+        gt(accountSessions.absoluteExpiresAt, sql.placeholder('now')),
       ),
-    );
+    )
+    .prepare('account_live_session'),
+);
+
+export async function findLiveSession(
+  db: Database,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
+  const [row] = await liveSession(db).execute({ tokenHash, now });
   return row;
 }
 

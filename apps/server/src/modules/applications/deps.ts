@@ -52,8 +52,18 @@ export interface ApplicationsDeps {
     openScan(applicationId: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
   };
   readonly scheduling: {
-    assertBookable(sessionId: string, seat: SeatRequest): Promise<{ officeCode: string }>;
-    book(tx: Database, applicationId: string, sessionId: string, seat: SeatRequest): Promise<Appointment>;
+    planBooking(
+      sessionId: string,
+      seat: SeatRequest,
+    ): Promise<{ officeCode: string; appointment: Appointment }>;
+    claim(
+      tx: Database,
+      sessionId: string,
+      applicationIds: readonly string[],
+    ): Promise<{
+      seated: readonly string[];
+      refused: { ids: readonly string[]; error: Error } | null;
+    }>;
     reschedule(
       tx: Database,
       applicationId: string,
@@ -82,6 +92,16 @@ export interface ApplicationsDeps {
       tx: Database,
       billing: { applicationId: string; code: string; amount: number; expiresAt: Date; satker: string },
     ): Promise<BillingView>;
+    recordMany(
+      tx: Database,
+      billings: readonly {
+        applicationId: string;
+        code: string;
+        amount: number;
+        expiresAt: Date;
+        satker: string;
+      }[],
+    ): Promise<void>;
     billingsOf(applicationIds: readonly string[]): Promise<Map<string, BillingView>>;
     pendingDueWithin(windowMs: number, limit: number): Promise<BillingView[]>;
     expireIfPending(tx: Database, applicationId: string): Promise<boolean>;
@@ -95,7 +115,7 @@ export interface ApplicationsDeps {
       db?: Database,
     ): Promise<{ email: string; phone: string; fullName: string; language: Language }>;
   };
-  readonly notifications: Pick<NotificationService, 'enqueue' | 'withdraw'>;
+  readonly notifications: Pick<NotificationService, 'enqueue' | 'enqueueMany' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */
   readonly smsEnabled: boolean;
   /** Key of the arrival pass signature (derived from SECRET_KEY). */

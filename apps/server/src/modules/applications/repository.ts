@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { applicationHistory, applications } from '../../db/schema/applications.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -43,15 +44,25 @@ export async function insertApplication(db: Database, row: NewApplicationRow & {
   return inserted;
 }
 
+const forAccount = prepared((db) =>
+  db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, sql.placeholder('id')),
+        eq(applications.accountId, sql.placeholder('accountId')),
+      ),
+    )
+    .prepare('application_for_account'),
+);
+
 export async function findForAccount(
   db: Database,
   id: string,
   accountId: string,
 ): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.id, id), eq(applications.accountId, accountId)));
+  const [row] = await forAccount(db).execute({ id, accountId });
   return row;
 }
 
@@ -72,6 +83,42 @@ export async function lockForAccount(
     .where(and(eq(applications.id, id), eq(applications.accountId, accountId)))
     .for('update');
   return row;
+}
+
+/** Several applications locked at once, in id order (two batches cannot deadlock on them). */
+export async function lockMany(db: Database, ids: readonly string[]): Promise<ApplicationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(applications)
+    .where(inArray(applications.id, [...ids]))
+    .orderBy(asc(applications.id))
+    .for('update');
+}
+
+/** `transition` for several applications locked by the caller: one update, one history insert. */
+export async function transitionMany(
+  db: Database,
+  change: { ids: readonly string[]; from: ApplicationStatus; to: ApplicationStatus; at: Date; actor: string },
+): Promise<string[]> {
+  if (change.ids.length === 0) return [];
+  const rows = await db
+    .update(applications)
+    .set({ status: change.to, version: sql`${applications.version} + 1`, updatedAt: change.at })
+    .where(and(inArray(applications.id, [...change.ids]), eq(applications.status, change.from)))
+    .returning({ id: applications.id });
+  if (rows.length > 0) {
+    await db.insert(applicationHistory).values(
+      rows.map(({ id }) => ({
+        applicationId: id,
+        status: change.to,
+        at: change.at,
+        actor: change.actor,
+        note: null,
+      })),
+    );
+  }
+  return rows.map((row) => row.id);
 }
 
 export async function listForAccount(db: Database, accountId: string): Promise<ApplicationRow[]> {

@@ -18,6 +18,7 @@ import {
 } from './payments.ts';
 import * as repository from './repository.ts';
 import { mine, openScan, uploadScan } from './scans.ts';
+import { createSeatClaimBatcher } from './seat-claims.ts';
 import { submitApplication } from './submit.ts';
 import { toView } from './view.ts';
 
@@ -68,7 +69,11 @@ export interface ApplicationsService {
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
-  /** A deadline passed but the worker has not run yet: expire it now, so no one sees a stale status. */
+  const seatClaims = createSeatClaimBatcher(deps);
+  /**
+   * The rows with their billings. A deadline passed but the worker has not run yet: expire it now
+   * (and read again), so no one sees a stale status.
+   */
   const current = async (rows: repository.ApplicationRow[]) => {
     const billings = await deps.billing.billingsOf(rows.map((r) => r.id));
     const now = deps.clock.now();
@@ -76,19 +81,19 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       const billing = billings.get(r.id);
       return r.status === 'AWAITING_PAYMENT' && billing?.status === 'PENDING' && billing.expiresAt <= now;
     });
-    if (overdue.length === 0) return rows;
+    if (overdue.length === 0) return { rows, billings };
     for (const row of overdue) await settleBilling(deps, billings.get(row.id)!);
-    return Promise.all(
+    const reread = await Promise.all(
       rows.map(async (r) => (overdue.includes(r) ? (await repository.findById(deps.db, r.id))! : r)),
     );
+    return { rows: reread, billings: await deps.billing.billingsOf(reread.map((r) => r.id)) };
   };
   const view = async (found: repository.ApplicationRow[], language: Language) => {
-    const rows = await current(found);
+    const { rows, billings } = await current(found);
     const ids = rows.map((r) => r.id);
-    const [history, appointments, billings] = await Promise.all([
+    const [history, appointments] = await Promise.all([
       repository.historyOf(deps.db, ids),
       deps.scheduling.appointmentsOf(ids),
-      deps.billing.billingsOf(ids),
     ]);
     return Promise.all(
       rows.map(async (row) =>
@@ -115,7 +120,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     list: async (accountId, language) => view(await repository.listForAccount(deps.db, accountId), language),
     get: (accountId, applicationId, language) => reread(accountId, applicationId, language),
     async submit(accountId, applicationId, sessionId, language) {
-      await submitApplication(deps, accountId, applicationId, sessionId);
+      await submitApplication(deps, seatClaims, accountId, applicationId, sessionId);
       return reread(accountId, applicationId, language);
     },
     async reschedule(accountId, applicationId, sessionId, language) {

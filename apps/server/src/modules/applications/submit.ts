@@ -2,19 +2,23 @@ import { documentKinds, type DocumentKind } from '#shared/document-requirements.
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, FeeQuote } from './deps.ts';
-import { satkerOf, tellBillingIssued } from './messages.ts';
-import * as repository from './repository.ts';
-import { invalidState, mine, notFound } from './scans.ts';
+import { billingIssuedMessages, satkerOf } from './messages.ts';
+import type * as repository from './repository.ts';
+import { invalidState, mine } from './scans.ts';
+import type { SeatClaimBatcher } from './seat-claims.ts';
 import { seatRequestFor } from './seats.ts';
 
 /**
- * Submit = book + bill (issue 6): the file must be complete and the session bookable; SIMPONI issues
- * the billing code (outside any transaction); then one transaction takes the seat with a conditional
- * update, moves DRAFT → AWAITING_PAYMENT, records the billing due in 2 hours and queues the e-mails.
- * If the transaction fails, nothing is held: the SIMPONI code is simply never paid and lapses.
+ * Submit = book + bill (issue 6, ADR 0004). Everything that can be read or asked without a lock comes
+ * first: the file is complete, the session bookable (a full one is refused before SIMPONI is asked),
+ * the appointment, the contact, the billing code from SIMPONI and the e-mails it goes out in. Then the
+ * seat claim (seat-claims.ts) takes the seat, moves DRAFT → AWAITING_PAYMENT, records the billing due
+ * in 2 hours and queues the messages, in one transaction shared with the submits arriving beside it.
+ * If the seat is gone by then, nothing is held: the SIMPONI code is never shown and lapses unpaid.
  */
 export async function submitApplication(
   deps: ApplicationsDeps,
+  seats: SeatClaimBatcher,
   accountId: string,
   applicationId: string,
   sessionId: string,
@@ -22,11 +26,10 @@ export async function submitApplication(
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   assertComplete(row, await deps.documents.listScans(row.id));
-  const seat = seatRequestFor(row, deps.clock.now());
-  // Refuse a full session before asking SIMPONI: in a rush most attempts end here, cheaply.
-  const { officeCode } = await deps.scheduling.assertBookable(sessionId, seat);
+  const plan = await deps.scheduling.planBooking(sessionId, seatRequestFor(row, deps.clock.now()));
+  const contact = await deps.contacts.contactOf(accountId);
   const amount = (row.fee as FeeQuote).amount;
-  const satker = satkerOf(officeCode);
+  const satker = satkerOf(plan.officeCode);
   const issued = await deps.billing.requestBillingCode({
     reference: row.id,
     description: `Paspor ${row.number}`,
@@ -34,27 +37,13 @@ export async function submitApplication(
     payerName: row.applicantFullName,
     satker,
   });
-  await deps.db.transaction(async (tx) => {
-    const locked = await repository.lockForAccount(tx, applicationId, accountId);
-    if (!locked) throw notFound();
-    if (locked.status !== 'DRAFT') throw invalidState(locked.status as ApplicationStatus, 'submit');
-    const now = deps.clock.now();
-    const appointment = await deps.scheduling.book(tx, applicationId, sessionId, seat);
-    await repository.transition(tx, {
-      id: applicationId,
-      from: ['DRAFT'],
-      to: 'AWAITING_PAYMENT',
-      at: now,
-      actor: 'APPLICANT',
-    });
-    const billing = await deps.billing.record(tx, {
-      applicationId,
-      code: issued.billingCode,
-      amount,
-      expiresAt: issued.expiresAt,
-      satker,
-    });
-    await tellBillingIssued(deps, tx, locked, billing, appointment);
+  const billing = { code: issued.billingCode, amount, expiresAt: issued.expiresAt, satker };
+  await seats.claim({
+    applicationId,
+    accountId,
+    sessionId,
+    billing,
+    messages: billingIssuedMessages(deps, contact, row, billing, plan.appointment),
   });
 }
 

@@ -26,6 +26,21 @@ export async function insertBilling(
   return row;
 }
 
+/** Billings of several applications at once (a batch of submits), one statement. */
+export async function insertBillings(
+  db: Database,
+  rows: readonly {
+    applicationId: string;
+    code: string;
+    amount: number;
+    expiresAt: Date;
+    createdAt: Date;
+    satker: string;
+  }[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(billings).values(rows.map((row) => ({ ...row, status: 'PENDING' })));
+}
+
 export async function billingsOf(db: Database, applicationIds: readonly string[]): Promise<BillingRow[]> {
   if (applicationIds.length === 0) return [];
   return db

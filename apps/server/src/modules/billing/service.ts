@@ -80,6 +80,22 @@ export function createBillingService(deps: BillingDeps) {
       return toBilling(await repository.insertBilling(tx, { ...billing, createdAt: clock.now() }));
     },
 
+    /** Like `record`, for a batch of submits in one transaction. */
+    recordMany: (
+      tx: Database,
+      list: readonly {
+        applicationId: string;
+        code: string;
+        amount: number;
+        expiresAt: Date;
+        satker: string;
+      }[],
+    ) =>
+      repository.insertBillings(
+        tx,
+        list.map((billing) => ({ ...billing, createdAt: clock.now() })),
+      ),
+
     async billingsOf(applicationIds: readonly string[]): Promise<Map<string, Billing>> {
       const rows = await repository.billingsOf(db, applicationIds);
       return new Map(rows.map((row) => [row.applicationId, toBilling(row)]));

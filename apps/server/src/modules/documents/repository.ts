@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { documentScans } from '../../db/schema/documents.ts';
 
 /** The only code touching `document_scans`. */
@@ -13,12 +14,17 @@ export async function findScan(db: Database, applicationId: string, kind: string
   return row ?? null;
 }
 
-export async function listScans(db: Database, applicationId: string): Promise<ScanRow[]> {
-  return db
+const scansOf = prepared((db) =>
+  db
     .select()
     .from(documentScans)
-    .where(eq(documentScans.applicationId, applicationId))
-    .orderBy(asc(documentScans.kind));
+    .where(eq(documentScans.applicationId, sql.placeholder('applicationId')))
+    .orderBy(asc(documentScans.kind))
+    .prepare('document_scans_of'),
+);
+
+export async function listScans(db: Database, applicationId: string): Promise<ScanRow[]> {
+  return scansOf(db).execute({ applicationId });
 }
 
 /** The second round covers the race there is (another transaction inserting the same scan); one more is margin. */

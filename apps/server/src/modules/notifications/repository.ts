@@ -44,6 +44,10 @@ export async function insertMessage(db: Database, message: NewOutboxMessage): Pr
   return row.id;
 }
 
+export async function insertMessages(db: Database, messages: readonly NewOutboxMessage[]): Promise<void> {
+  if (messages.length > 0) await db.insert(notificationOutbox).values([...messages]);
+}
+
 /** Withdraws messages of a topic not sent yet (e.g. a payment reminder once the bill is paid). */
 export async function cancelPendingByTopic(db: Database, topic: string): Promise<number> {
   const rows = await db

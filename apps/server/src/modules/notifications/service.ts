@@ -36,6 +36,8 @@ export interface NotificationService {
    * message exists if and only if the event it tells about committed.
    */
   enqueue(db: Database, request: EnqueueRequest): Promise<{ readonly id: string }>;
+  /** Like `enqueue` for many messages (a batch of submits), rendered first and written in one statement. */
+  enqueueMany(db: Database, requests: readonly EnqueueRequest[]): Promise<void>;
   /** Withdraws the unsent messages of a topic, in the caller's transaction; returns how many. */
   withdraw(db: Database, topic: string): Promise<number>;
   /** Messages in the outbox by status, for operators (a growing PENDING count means trouble). */
@@ -55,26 +57,37 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
   return {
     async enqueue(db, request) {
-      checkRecipient(request);
-      const { template, channel, language, variables } = request;
-      const rendered = renderTemplate(template, channel, language, variables);
-      const now = deps.clock.now();
-      const id = await repository.insertMessage(db, {
-        channel,
-        recipient: request.to,
-        template,
-        language,
-        subject: rendered.subject,
-        body: rendered.body,
-        deliverAfter: request.deliverAfter ?? now,
-        createdAt: now,
-        topic: request.topic ?? null,
-      });
+      const id = await repository.insertMessage(db, outboxMessage(request, deps.clock.now()));
       deps.wake?.();
       return { id };
     },
+    async enqueueMany(db, requests) {
+      const now = deps.clock.now();
+      await repository.insertMessages(
+        db,
+        requests.map((request) => outboxMessage(request, now)),
+      );
+      if (requests.length > 0) deps.wake?.();
+    },
     withdraw: (db, topic) => repository.cancelPendingByTopic(db, topic),
     backlog: () => repository.countByStatus(deps.db),
+  };
+}
+
+function outboxMessage(request: EnqueueRequest, now: Date): repository.NewOutboxMessage {
+  checkRecipient(request);
+  const { template, channel, language, variables } = request;
+  const rendered = renderTemplate(template, channel, language, variables);
+  return {
+    channel,
+    recipient: request.to,
+    template,
+    language,
+    subject: rendered.subject,
+    body: rendered.body,
+    deliverAfter: request.deliverAfter ?? now,
+    createdAt: now,
+    topic: request.topic ?? null,
   };
 }
 

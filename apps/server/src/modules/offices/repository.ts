@@ -140,11 +140,6 @@ export async function listDirectory(db: Database): Promise<DirectoryRow[]> {
   return directory(db);
 }
 
-export async function findDirectoryRow(db: Database, code: string): Promise<DirectoryRow | null> {
-  const [row] = await directory(db).where(eq(offices.code, code));
-  return row ?? null;
-}
-
 export async function listOfficeClasses(
   db: Database,
 ): Promise<{ code: string; officeClass: string | null }[]> {

@@ -44,18 +44,32 @@ export interface OfficesService {
   capabilitiesOf(code: string, db?: Database): Promise<PassportKind[] | null>;
 }
 
-export function createOfficesService(deps: { db: Database }): OfficesService {
+/**
+ * The directory is 151 rows read on every booking, listing and search; it is kept for a few seconds
+ * per process, so a capability changed in the table shows everywhere within `cacheMs`.
+ */
+export function createOfficesService(deps: { db: Database; cacheMs?: number }): OfficesService {
   const { db } = deps;
+  const cacheMs = deps.cacheMs ?? 5_000;
+  let cached: { readonly at: number; readonly offices: ReadonlyMap<string, DirectoryOffice> } | null = null;
+
+  /** `handle` is the caller's transaction when called inside one (PGlite has one connection). */
+  async function directory(handle: Database): Promise<ReadonlyMap<string, DirectoryOffice>> {
+    if (cached && performance.now() - cached.at < cacheMs) return cached.offices;
+    const rows = await repository.listDirectory(handle);
+    cached = {
+      at: performance.now(),
+      offices: new Map(rows.map((row) => [row.code, toDirectoryOffice(row)])),
+    };
+    return cached.offices;
+  }
   async function findOffice(code: string, handle: Database = db): Promise<DirectoryOffice | null> {
-    const row = await repository.findDirectoryRow(handle, code);
-    return row ? toDirectoryOffice(row) : null;
+    return (await directory(handle)).get(code) ?? null;
   }
   return {
     listOffices: () => repository.listOffices(db),
     officeNames: (codes) => repository.officeNamesByCode(db, [...new Set(codes)]),
-    // Read per request: 151 rows, and a capability an office changes shows at once on every instance.
-    searchOffices: async (search) =>
-      searchDirectory((await repository.listDirectory(db)).map(toDirectoryOffice), search),
+    searchOffices: async (search) => searchDirectory([...(await directory(db)).values()], search),
     findOffice,
     async getOffice(code) {
       const office = await findOffice(code);

@@ -4,11 +4,13 @@ export {
   MAX_RESCHEDULES,
   schedulingReferenceLoaders,
   type Appointment,
+  type BookingPlan,
   type OfficeFacts,
   type SeatRequest,
   type SchedulingService,
   type SessionView,
 } from './service.ts';
+export type { SeatClaims } from './booking.ts';
 export { addWorkingDays, isWorkingDay, type ClosedDays } from './calendar.ts';
 export { addDays, localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
 export { servicePools, type ServicePool } from './schedule.ts';

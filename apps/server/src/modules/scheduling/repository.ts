@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { bookings, holidays, officeClosures, officeSchedules, sessions } from '../../db/schema/scheduling.ts';
 import type { OfficeSchedule, PlannedSession, ServicePool } from './schedule.ts';
 
@@ -103,8 +104,16 @@ export async function listSessions(
     .orderBy(asc(sessions.startsAt));
 }
 
+const sessionById = prepared((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id'),
+);
+
 export async function findSession(db: Database, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  const [row] = await sessionById(db).execute({ id });
   return row;
 }
 

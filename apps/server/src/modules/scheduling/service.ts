@@ -11,6 +11,7 @@ import * as repository from './repository.ts';
 import { upsertHolidays } from './holidays-repository.ts';
 import { defaultSchedule, sessionsOn, type ServicePool } from './schedule.ts';
 import { productNotOffered, sessionUnavailable } from './problems.ts';
+import { claimSeatsFor } from './booking.ts';
 
 export const schedulingReferenceLoaders: readonly ReferenceDataLoader[] = [
   { dataset: 'holidays', load: (db) => upsertHolidays(db, readHolidays()) },
@@ -63,6 +64,12 @@ export interface Appointment {
   readonly timeZoneLabel: (typeof zoneLabels)[OfficeZone];
   readonly service: ServicePool;
   readonly reschedulesLeft: number;
+}
+
+/** A booking about to be made: the session's office and the appointment it will be. */
+export interface BookingPlan {
+  readonly officeCode: string;
+  readonly appointment: Appointment;
 }
 
 /** Reschedule once, at most (DOMAIN.md "Reschedule"). */
@@ -198,10 +205,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
     },
 
     /**
-     * Checks, without taking anything, that the session could be booked now: lets submit refuse a full
-     * session before asking SIMPONI for a billing code. Answers the session's office.
+     * Everything a booking needs to know, read without a lock: that the session could be booked now
+     * (so a full session is refused before SIMPONI is asked for a code) and the appointment it makes.
      */
-    async assertBookable(sessionId: string, seat: SeatRequest): Promise<{ officeCode: string }> {
+    async planBooking(sessionId: string, seat: SeatRequest): Promise<BookingPlan> {
       const now = clock.now();
       const session = await repository.findSession(db, sessionId);
       if (!session || !seat.pools.includes(session.service as ServicePool))
@@ -210,24 +217,17 @@ export function createSchedulingService(deps: SchedulingDeps) {
       if (!kinds?.includes(seat.passportKind)) throw productNotOffered(seat.passportKind, kinds ?? []);
       if (session.releasedAt > now || session.startsAt <= now) throw sessionUnavailable('NOT_BOOKABLE');
       if (session.booked >= session.capacity) throw sessionUnavailable('FULL');
-      return { officeCode: session.officeCode };
+      const booking = { applicationId: '', sessionId, reschedules: 0, bookedAt: now, releasedAt: null };
+      return { officeCode: session.officeCode, appointment: await appointmentFor(booking, session) };
     },
 
-    /** Books a seat for the application inside the caller's transaction. */
-    async book(
-      tx: Database,
-      applicationId: string,
-      sessionId: string,
-      seat: SeatRequest,
-    ): Promise<Appointment> {
-      const session = await takeSeat(tx, sessionId, seat);
-      await repository.insertBooking(tx, { applicationId, sessionId, bookedAt: clock.now() });
-      return appointmentFor(
-        { applicationId, sessionId, reschedules: 0, bookedAt: clock.now(), releasedAt: null },
-        session,
-        tx,
-      );
-    },
+    /**
+     * Takes seats of one session for applications in the caller's transaction, first come first
+     * served among them, in one statement; the session's row stays locked until that transaction
+     * ends, so callers do this last. Answers who got a seat and why the others did not.
+     */
+    claim: (tx: Database, sessionId: string, applicationIds: readonly string[]) =>
+      claimSeatsFor(tx, clock.now(), sessionId, applicationIds),
 
     /** Gives the seat back (expiry, cancellation); a second call does nothing. */
     async release(tx: Database, applicationId: string): Promise<void> {

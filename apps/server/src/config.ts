@@ -97,6 +97,41 @@ const envSchema = z.object({
     .max(3_600_000)
     .default(60_000)
     .describe('How long a worker holds a message it is delivering; another worker retries it after'),
+  RELEASE_QUEUE_LEAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15)
+    .describe('How long before an office releases its quota its waiting room opens'),
+  RELEASE_ADMISSION_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(10)
+    .describe('How long an admitted ticket may book a session of the release'),
+  RELEASE_ADMIT_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(200)
+    .describe('Most tickets admitted per second and release (never more than the seats left)'),
+  RELEASE_WINDOW_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120)
+    .describe('After this long past the release instant, booking is open to all again'),
+  RELEASE_TICK_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(10_000)
+    .default(500)
+    .describe('How often waiting rooms draw, admit and close'),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -164,6 +199,13 @@ export interface Config {
   readonly jobIntervalMs: number;
   readonly reconcileIntervalMs: number;
   readonly uploadMaxBytes: number;
+  readonly releases: {
+    readonly leadMinutes: number;
+    readonly admissionMinutes: number;
+    readonly admitPerSecond: number;
+    readonly windowMaxMinutes: number;
+    readonly tickMs: number;
+  };
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
     readonly dir: string;
@@ -229,6 +271,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     jobIntervalMs: e.JOB_INTERVAL_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    releases: {
+      leadMinutes: e.RELEASE_QUEUE_LEAD_MINUTES,
+      admissionMinutes: e.RELEASE_ADMISSION_MINUTES,
+      admitPerSecond: e.RELEASE_ADMIT_PER_SECOND,
+      windowMaxMinutes: e.RELEASE_WINDOW_MAX_MINUTES,
+      tickMs: e.RELEASE_TICK_MS,
+    },
     blobs: {
       store: e.BLOB_STORE,
       dir: e.BLOB_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/blobs`,

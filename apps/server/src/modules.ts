@@ -20,6 +20,7 @@ import {
   officerRoutes,
 } from './modules/officer/index.ts';
 import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
+import { createReleasesService, registerReleaseMetrics, releasesRoutes } from './modules/releases/index.ts';
 import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.ts';
 import { createSimService, createSimSimponi, simRoutes } from './modules/sim/index.ts';
 import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
@@ -111,6 +112,15 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   });
   const travelDocuments = createTravelDocumentsService({ db, clock, offices });
   const scheduling = createSchedulingService({ db, clock, offices });
+  const releases = createReleasesService({
+    db,
+    clock,
+    key: config.secretKey,
+    settings: config.releases,
+    scheduling,
+    offices,
+    drafts: () => applications,
+  });
   const applications: ApplicationsService = createApplicationsService({
     db,
     clock,
@@ -119,6 +129,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     fees: billing,
     billing,
     scheduling,
+    admissions: releases,
     contacts: accounts,
     notifications,
     smsEnabled: adapters.sms !== null,
@@ -161,6 +172,8 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(officesRoutes, { ...api, offices });
   await app.register(schedulingRoutes, { ...api, scheduling });
+  await app.register(releasesRoutes, { ...api, releases });
+  registerReleaseMetrics(app.metrics, releases);
   await app.register(officerRoutes, {
     ...api,
     auth: officerAuth,
@@ -185,6 +198,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     name: 'billing-expiry',
     everyMs: config.jobIntervalMs,
     run: () => jobs.settleOverdue(),
+  });
+  runPeriodically(app, {
+    name: 'release-queues',
+    everyMs: config.releases.tickMs,
+    run: () => releases.tick(),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
   runPeriodically(app, {

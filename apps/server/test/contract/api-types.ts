@@ -443,6 +443,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/offices/{code}/release-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join the office’s release queue with a complete draft (again: the same ticket) */
+    post: operations['joinReleaseQueue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{code}/release-queue/{ticketId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My place in the queue: position, people ahead, wait, admission or SOLD_OUT */
+    get: operations['getReleaseTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{code}/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The office’s next release and the public record of its releases (seed, draw, sell-out) */
+    get: operations['listOfficeReleases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{code}/releases/{releaseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One release with its drawn order, to re-check against the published seed */
+    get: operations['getReleaseDraw'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/officer/sessions': {
     parameters: {
       query?: never;
@@ -1249,6 +1317,13 @@ export interface components {
        */
       validFrom: string;
     };
+    JoinReleaseQueueInput: {
+      /**
+       * Format: uuid
+       * @description A complete DRAFT of yours, ready to book
+       */
+      applicationId: string;
+    };
     Office: {
       /** @description Stable office code, e.g. JAKARTA_SELATAN */
       code: string;
@@ -1273,6 +1348,17 @@ export interface components {
       passportKinds: ('NON_ELECTRONIC' | 'ELECTRONIC' | 'POLYCARBONATE')[];
       /** @description Great-circle distance from `near`, to 0.1 km; only when `near` is given */
       distanceKm?: number;
+    };
+    OfficeReleases: {
+      /** @description The next release of the office whose queue has not ended */
+      next: {
+        /** Format: date-time */
+        releaseAt: string;
+        /** Format: date-time */
+        queueOpensAt: string;
+        seats: number;
+      } | null;
+      releases: components['schemas']['ReleaseRecord'][];
     };
     OfficeSchedule: {
       template: {
@@ -1644,6 +1730,70 @@ export interface components {
       /** @enum {string} */
       pool: 'REGULAR' | 'EXPRESS' | 'PRIORITY';
       checkedInAt: string | null;
+    };
+    ReleaseDraw: {
+      release: components['schemas']['ReleaseRecord'];
+      order: {
+        /** Format: uuid */
+        ticketId: string;
+        position: number;
+      }[];
+    };
+    ReleaseRecord: {
+      /** Format: uuid */
+      id: string;
+      officeCode: string;
+      /** Format: date-time */
+      releaseAt: string;
+      /** Format: date-time */
+      queueOpensAt: string;
+      seedHash: string;
+      /** @description Published at the draw; SHA-256(seed) equals seedHash */
+      seed: string | null;
+      drawnAt: string | null;
+      seatsReleased: number | null;
+      tickets: number;
+      /** @description Tickets ordered by the draw (joined in time) */
+      drawnTickets: number | null;
+      admitted: number;
+      /** @description Seats booked through the queue */
+      sold: number;
+      soldOutAt: string | null;
+      secondsToSellOut: number | null;
+      closedAt: string | null;
+    };
+    ReleaseTicket: {
+      /** Format: uuid */
+      id: string;
+      officeCode: string;
+      /** Format: uuid */
+      applicationId: string;
+      /**
+       * Format: date-time
+       * @description The release instant: when the order is drawn and booking starts
+       */
+      releaseAt: string;
+      /** Format: date-time */
+      queueOpensAt: string;
+      /** Format: date-time */
+      joinedAt: string;
+      /** @enum {string} */
+      state: 'WAITING_FOR_DRAW' | 'QUEUED' | 'ADMITTED' | 'BOOKED' | 'EXPIRED' | 'SOLD_OUT' | 'CLOSED';
+      /** @description Place in the queue, 1 first; null before the draw */
+      position: number | null;
+      /** @description People still waiting ahead; null before the draw */
+      ahead: number | null;
+      estimatedWaitSeconds: number | null;
+      /** @description Seats of the release still free for this application */
+      seatsLeft: number;
+      admission: {
+        /** @description Send as `admission` with submit */
+        token: string;
+        /** Format: date-time */
+        expiresAt: string;
+      } | null;
+      /** @description SHA-256 of the draw seed, committed when the queue opened */
+      seedHash: string;
     };
     SchedulePreviewDay: {
       /** Format: date */
@@ -2895,6 +3045,8 @@ export interface operations {
         'application/json': {
           /** Format: uuid */
           sessionId: string;
+          /** @description While the session’s release queue runs: the admission of your ticket (issue 14) */
+          admission?: string;
         };
       };
     };
@@ -2960,6 +3112,8 @@ export interface operations {
         'application/json': {
           /** Format: uuid */
           sessionId: string;
+          /** @description While the session’s release queue runs: the admission of your ticket (issue 14) */
+          admission?: string;
         };
       };
     };
@@ -3454,6 +3608,239 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Session'][];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  joinReleaseQueue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Office code, e.g. JAKARTA_SELATAN */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JoinReleaseQueueInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseTicket'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseTicket'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReleaseTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Office code, e.g. JAKARTA_SELATAN */
+        code: string;
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseTicket'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listOfficeReleases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Office code, e.g. JAKARTA_SELATAN */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeReleases'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReleaseDraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Office code, e.g. JAKARTA_SELATAN */
+        code: string;
+        releaseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseDraw'];
         };
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */

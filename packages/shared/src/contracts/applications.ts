@@ -164,4 +164,14 @@ export const applicationSchema = z
 
 export type ApplicationView = z.infer<typeof applicationSchema>;
 
-export const sessionChoiceSchema = z.object({ sessionId: z.uuid() }).strict();
+export const sessionChoiceSchema = z
+  .object({
+    sessionId: z.uuid(),
+    admission: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('While the session’s release queue runs: the admission of your ticket (issue 14)'),
+  })
+  .strict();
+export type SessionChoice = z.infer<typeof sessionChoiceSchema>;

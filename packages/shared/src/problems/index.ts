@@ -7,6 +7,7 @@ import { documentProblems } from './documents.ts';
 import { identityProblems } from './identity.ts';
 import { officerProblems } from './officer.ts';
 import { platformProblems } from './platform.ts';
+import { releaseProblems } from './releases.ts';
 import { schedulingProblems } from './scheduling.ts';
 import { simponiProblems } from './simponi.ts';
 
@@ -19,6 +20,7 @@ export const problemCatalog = {
   ...applicationProblems,
   ...documentProblems,
   ...schedulingProblems,
+  ...releaseProblems,
   ...billingProblems,
   ...simponiProblems,
   ...officerProblems,

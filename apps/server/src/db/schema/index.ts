@@ -9,3 +9,4 @@ export * from './platform.ts';
 export * from './scheduling.ts';
 export * from './sim.ts';
 export * from './travel-documents.ts';
+export * from './releases.ts';

@@ -77,6 +77,7 @@ export const sessions = pgTable(
   (t) => [
     unique('sessions_slot_unique').on(t.officeCode, t.date, t.startTime, t.service),
     index('sessions_office_day_idx').on(t.officeCode, t.date),
+    index('sessions_office_release_idx').on(t.officeCode, t.releasedAt),
     check('sessions_booked_within_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
     check('sessions_service_valid', sql`${t.service} in ('REGULAR', 'EXPRESS', 'PRIORITY')`),
   ],

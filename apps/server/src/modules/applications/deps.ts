@@ -55,7 +55,7 @@ export interface ApplicationsDeps {
     planBooking(
       sessionId: string,
       seat: SeatRequest,
-    ): Promise<{ officeCode: string; appointment: Appointment }>;
+    ): Promise<{ officeCode: string; releasedAt: Date; appointment: Appointment }>;
     claim(
       tx: Database,
       sessionId: string,
@@ -108,6 +108,17 @@ export interface ApplicationsDeps {
     cancelPending(tx: Database, applicationId: string): Promise<void>;
     paymentStatus(billingCode: string): Promise<SimponiPaymentStatus>;
     recordPayment(payment: SimponiPayment, source: 'WEBHOOK' | 'RECONCILIATION' | 'CLAIM'): Promise<unknown>;
+  };
+  /** The release queues' gate (releases module): admission to book a session of a running release. */
+  readonly admissions: {
+    admit(request: {
+      officeCode: string;
+      releasedAt: Date;
+      accountId: string;
+      applicationId: string;
+      admission: string | undefined;
+    }): Promise<string | null>;
+    markBooked(tx: Database, ticketIds: readonly string[]): Promise<void>;
   };
   readonly contacts: {
     contactOf(

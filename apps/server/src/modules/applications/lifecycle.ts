@@ -1,3 +1,4 @@
+import type { SessionChoice } from '#shared/contracts/applications.ts';
 import { canTransition, type ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import type { ApplicationsDeps } from './deps.ts';
@@ -38,10 +39,20 @@ export async function rescheduleApplication(
   deps: ApplicationsDeps,
   accountId: string,
   applicationId: string,
-  sessionId: string,
+  choice: SessionChoice,
 ): Promise<void> {
+  const { sessionId } = choice;
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'PAID') throw invalidState(row.status as ApplicationStatus, 'reschedule');
+  // Moving into a release whose queue runs needs an admission like a submit: no back door past it.
+  const plan = await deps.scheduling.planBooking(sessionId, seatRequestFor(row, deps.clock.now()));
+  const ticketId = await deps.admissions.admit({
+    officeCode: plan.officeCode,
+    releasedAt: plan.releasedAt,
+    accountId,
+    applicationId,
+    admission: choice.admission,
+  });
   await deps.db.transaction(async (tx) => {
     const locked = await repository.lockForAccount(tx, applicationId, accountId);
     if (!locked) throw notFound();
@@ -61,6 +72,7 @@ export async function rescheduleApplication(
       'APPLICANT',
       `Jadwal diubah: ${appointment.date} ${appointment.start} ${appointment.timeZoneLabel}, ${appointment.officeName}`,
     );
+    if (ticketId) await deps.admissions.markBooked(tx, [ticketId]);
     await tellRescheduled(deps, tx, locked, appointment);
   });
 }

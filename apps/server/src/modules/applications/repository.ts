@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -64,6 +64,49 @@ export async function findForAccount(
 ): Promise<ApplicationRow | undefined> {
   const [row] = await forAccount(db).execute({ id, accountId });
   return row;
+}
+
+/** The history as one JSON array per application, oldest first (one round trip with the row). */
+const historyAsJson = sql<HistoryJson[] | string>`(
+  select coalesce(json_agg(json_build_object(
+    'id', h.id, 'status', h.status, 'at', h.at, 'actor', h.actor, 'note', h.note) order by h.id), '[]'::json)
+  from ${applicationHistory} h where h.application_id = ${applications.id})`;
+interface HistoryJson {
+  id: number;
+  status: string;
+  at: string;
+  actor: string;
+  note: string | null;
+}
+
+const withHistoryForAccount = prepared((db) =>
+  db
+    .select({ ...getTableColumns(applications), history: historyAsJson })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, sql.placeholder('id')),
+        eq(applications.accountId, sql.placeholder('accountId')),
+      ),
+    )
+    .prepare('application_with_history_for_account'),
+);
+
+/** The owner's application and its history in one query: the status read every refresh makes. */
+export async function findWithHistoryForAccount(
+  db: Database,
+  id: string,
+  accountId: string,
+): Promise<{ row: ApplicationRow; history: HistoryRow[] } | undefined> {
+  const [found] = await withHistoryForAccount(db).execute({ id, accountId });
+  if (!found) return undefined;
+  const { history, ...row } = found;
+  // node-postgres parses json; a driver that does not hands over the text.
+  const entries = (typeof history === 'string' ? JSON.parse(history) : history) as HistoryJson[];
+  return {
+    row,
+    history: entries.map((h) => ({ ...h, applicationId: row.id, at: new Date(h.at) })),
+  };
 }
 
 export async function findById(db: Database, id: string): Promise<ApplicationRow | undefined> {

@@ -9,6 +9,7 @@ import {
 } from '#shared/contracts/applications.ts';
 import { paymentClaimSchema } from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
+import { notModifiedResponse, publishJson, sendPublished } from '../../platform/conditional-get.ts';
 import { languageOf } from '../../platform/language.ts';
 import { fileResponse, uploadBody } from '../../platform/openapi.ts';
 import { registerUploadParsers, scanDownloadHeaders, uploadStream } from '../documents/index.ts';
@@ -22,6 +23,12 @@ const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 
   string
 >;
 const SCAN_TYPES = Object.keys(extension);
+/**
+ * A status is personal (`private`: no shared cache may keep it) and must never be shown stale
+ * (`no-cache`: a browser revalidates each time, and gets a 304 while it is unchanged). Labels follow
+ * the language asked for.
+ */
+const STATUS_CACHING = { cacheControl: 'private, no-cache', vary: 'Accept-Language' };
 
 export const applicationsRoutes: FastifyPluginAsync<{
   applications: ApplicationsService;
@@ -71,11 +78,22 @@ export const applicationsRoutes: FastifyPluginAsync<{
         tags,
         operationId: 'getMyApplication',
         summary: 'One of my applications',
+        description:
+          'Read afresh on every request, never from a copy kept across changes. The `ETag` is a hash of ' +
+          'the answer itself: send it back in `If-None-Match` and get 304 without a body while nothing ' +
+          'you would see has changed. `Cache-Control: private, no-cache`: a browser may keep it, but asks.',
         params: idParams,
-        response: { 200: applicationSchema },
+        response: { 200: applicationSchema, 304: notModifiedResponse },
       },
     },
-    (request) => applications.get(applicantOf(request).accountId, request.params.id, languageOf(request)),
+    async (request, reply) => {
+      const view = await applications.get(
+        applicantOf(request).accountId,
+        request.params.id,
+        languageOf(request),
+      );
+      return sendPublished(request, reply, publishJson(applicationSchema, view), STATUS_CACHING);
+    },
   );
 
   r.post(
@@ -95,7 +113,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       applications.submit(
         applicantOf(request).accountId,
         request.params.id,
-        request.body.sessionId,
+        request.body,
         languageOf(request),
       ),
   );
@@ -117,7 +135,7 @@ export const applicationsRoutes: FastifyPluginAsync<{
       applications.reschedule(
         applicantOf(request).accountId,
         request.params.id,
-        request.body.sessionId,
+        request.body,
         languageOf(request),
       ),
   );

@@ -19,6 +19,8 @@ export interface SeatClaim {
   readonly applicationId: string;
   readonly accountId: string;
   readonly sessionId: string;
+  /** The release queue's ticket whose admission this seat spends; null outside a release queue. */
+  readonly ticketId: string | null;
   readonly billing: {
     readonly code: string;
     readonly amount: number;
@@ -143,6 +145,10 @@ async function settle(
   await deps.billing.recordMany(
     tx,
     seated.map((c) => ({ applicationId: c.applicationId, ...c.billing })),
+  );
+  await deps.admissions.markBooked(
+    tx,
+    seated.flatMap((c) => (c.ticketId ? [c.ticketId] : [])),
   );
   await deps.notifications.enqueueMany(
     tx,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ApplicationCreate, ApplicationView } from '#shared/contracts/applications.ts';
+import type { ApplicationCreate, ApplicationView, SessionChoice } from '#shared/contracts/applications.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
@@ -17,9 +17,10 @@ import {
   settleOverdue,
 } from './payments.ts';
 import * as repository from './repository.ts';
-import { mine, openScan, uploadScan } from './scans.ts';
+import { openScan, uploadScan } from './scans.ts';
+import { readOwnApplication } from './status.ts';
 import { createSeatClaimBatcher } from './seat-claims.ts';
-import { submitApplication } from './submit.ts';
+import { queueEntry, submitApplication } from './submit.ts';
 import { toView } from './view.ts';
 
 export interface ApplicationsService {
@@ -29,15 +30,20 @@ export interface ApplicationsService {
   submit(
     accountId: string,
     applicationId: string,
-    sessionId: string,
+    choice: SessionChoice,
     language: Language,
   ): Promise<ApplicationView>;
   reschedule(
     accountId: string,
     applicationId: string,
-    sessionId: string,
+    choice: SessionChoice,
     language: Language,
   ): Promise<ApplicationView>;
+  /** A release queue's entry check: a complete DRAFT (or a PAID one to reschedule), its NIK and seats. */
+  queueEntry(
+    accountId: string,
+    applicationId: string,
+  ): Promise<{ nik: string; pools: readonly string[]; passportKind: string }>;
   cancel(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
   uploadScan(
     accountId: string,
@@ -111,26 +117,27 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     );
   };
   const one = async (row: repository.ApplicationRow, language: Language) => (await view([row], language))[0]!;
-  const reread = async (accountId: string, id: string, language: Language) =>
-    one(await mine(deps, accountId, id), language);
+  const reread = (accountId: string, id: string, language: Language) =>
+    readOwnApplication(deps, accountId, id, language);
 
   return {
     create: async (accountId, input, language) =>
       one(await createApplication(deps, accountId, input), language),
     list: async (accountId, language) => view(await repository.listForAccount(deps.db, accountId), language),
     get: (accountId, applicationId, language) => reread(accountId, applicationId, language),
-    async submit(accountId, applicationId, sessionId, language) {
-      await submitApplication(deps, seatClaims, accountId, applicationId, sessionId);
+    async submit(accountId, applicationId, choice, language) {
+      await submitApplication(deps, seatClaims, accountId, applicationId, choice);
       return reread(accountId, applicationId, language);
     },
-    async reschedule(accountId, applicationId, sessionId, language) {
-      await rescheduleApplication(deps, accountId, applicationId, sessionId);
+    async reschedule(accountId, applicationId, choice, language) {
+      await rescheduleApplication(deps, accountId, applicationId, choice);
       return reread(accountId, applicationId, language);
     },
     async cancel(accountId, applicationId, language) {
       await cancelApplication(deps, accountId, applicationId);
       return reread(accountId, applicationId, language);
     },
+    queueEntry: (accountId, applicationId) => queueEntry(deps, accountId, applicationId),
     uploadScan: (accountId, applicationId, kind, upload) =>
       uploadScan(deps, accountId, applicationId, kind, upload),
     openScan: (accountId, applicationId, kind) => openScan(deps, accountId, applicationId, kind),

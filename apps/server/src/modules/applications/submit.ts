@@ -1,4 +1,5 @@
 import { documentKinds, type DocumentKind } from '#shared/document-requirements.ts';
+import type { SessionChoice } from '#shared/contracts/applications.ts';
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, FeeQuote } from './deps.ts';
@@ -21,12 +22,21 @@ export async function submitApplication(
   seats: SeatClaimBatcher,
   accountId: string,
   applicationId: string,
-  sessionId: string,
+  choice: SessionChoice,
 ): Promise<void> {
+  const { sessionId } = choice;
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   assertComplete(row, await deps.documents.listScans(row.id));
   const plan = await deps.scheduling.planBooking(sessionId, seatRequestFor(row, deps.clock.now()));
+  // While the session's release queue runs, only an admitted ticket of it may book (issue 14).
+  const ticketId = await deps.admissions.admit({
+    officeCode: plan.officeCode,
+    releasedAt: plan.releasedAt,
+    accountId,
+    applicationId,
+    admission: choice.admission,
+  });
   const contact = await deps.contacts.contactOf(accountId);
   const amount = (row.fee as FeeQuote).amount;
   const satker = satkerOf(plan.officeCode);
@@ -42,9 +52,19 @@ export async function submitApplication(
     applicationId,
     accountId,
     sessionId,
+    ticketId,
     billing,
     messages: billingIssuedMessages(deps, contact, row, billing, plan.appointment),
   });
+}
+
+/** What a release queue needs of an application to let it join (issue 14). */
+export async function queueEntry(deps: ApplicationsDeps, accountId: string, applicationId: string) {
+  const row = await mine(deps, accountId, applicationId);
+  if (row.status === 'DRAFT') assertComplete(row, await deps.documents.listScans(row.id));
+  else if (row.status !== 'PAID') throw invalidState(row.status as ApplicationStatus, 'submit');
+  const seat = seatRequestFor(row, deps.clock.now());
+  return { nik: row.applicantNik, pools: seat.pools, passportKind: seat.passportKind };
 }
 
 function assertComplete(row: repository.ApplicationRow, scans: readonly { kind: string }[]): void {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { billings, paymentNotifications } from '../../db/schema/billing.ts';
 import type { SimponiPayment } from './simponi.port.ts';
 
@@ -41,8 +42,18 @@ export async function insertBillings(
   if (rows.length > 0) await db.insert(billings).values(rows.map((row) => ({ ...row, status: 'PENDING' })));
 }
 
+const billingOfOne = prepared((db) =>
+  db
+    .select()
+    .from(billings)
+    .where(eq(billings.applicationId, sql.placeholder('applicationId')))
+    .prepare('billing_of_application'),
+);
+
+/** One application's billing is what every status refresh reads: that case is prepared. */
 export async function billingsOf(db: Database, applicationIds: readonly string[]): Promise<BillingRow[]> {
   if (applicationIds.length === 0) return [];
+  if (applicationIds.length === 1) return billingOfOne(db).execute({ applicationId: applicationIds[0] });
   return db
     .select()
     .from(billings)

@@ -32,3 +32,37 @@ export async function insertBookings(
 ): Promise<void> {
   if (rows.length > 0) await db.insert(bookings).values([...rows]);
 }
+
+export interface ReleaseSeatsRow {
+  readonly releaseAt: Date;
+  readonly service: string;
+  readonly capacity: number;
+  readonly booked: number;
+}
+
+/** Seats per pool of an office's releases whose instant falls in [from, to). */
+export async function releaseSeats(
+  db: Database,
+  officeCode: string,
+  from: Date,
+  to: Date,
+): Promise<ReleaseSeatsRow[]> {
+  const rows = await queryRows<{
+    release_at: Date | string;
+    service: string;
+    capacity: number;
+    booked: number;
+  }>(
+    db,
+    sql`select released_at as release_at, service, sum(capacity)::int as capacity, sum(booked)::int as booked
+        from sessions
+        where office_code = ${officeCode} and released_at >= ${from} and released_at < ${to}
+        group by released_at, service order by released_at, service`,
+  );
+  return rows.map((r) => ({
+    releaseAt: new Date(r.release_at),
+    service: r.service,
+    capacity: Number(r.capacity),
+    booked: Number(r.booked),
+  }));
+}

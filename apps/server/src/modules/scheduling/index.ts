@@ -5,6 +5,7 @@ export {
   schedulingReferenceLoaders,
   type Appointment,
   type BookingPlan,
+  type Release,
   type OfficeFacts,
   type SeatRequest,
   type SchedulingService,

@@ -36,3 +36,38 @@ export function productNotOffered(kind: string, offered: readonly string[]): Dom
     },
   });
 }
+
+export function rangeProblem(maxDays: number): DomainError {
+  return new DomainError({
+    code: 'VALIDATION',
+    errors: [
+      {
+        path: 'to',
+        message: {
+          id: `Rentang tanggal paling lama ${maxDays} hari dan "to" tidak sebelum "from".`,
+          en: `The range is at most ${maxDays} days and "to" is not before "from".`,
+        },
+      },
+    ],
+  });
+}
+
+export function rescheduleLimit(): DomainError {
+  return new DomainError({
+    code: 'RESCHEDULE_LIMIT',
+    detail: {
+      id: 'Jadwal kedatangan hanya dapat diubah satu kali. Untuk keadaan khusus, hubungi kantor imigrasi.',
+      en: 'The arrival time can be changed only once. For special circumstances, contact the immigration office.',
+    },
+  });
+}
+
+export function tooLateToReschedule(date: string): DomainError {
+  return new DomainError({
+    code: 'INVALID_STATE',
+    detail: {
+      id: `Jadwal hanya dapat diubah paling lambat sehari sebelum tanggal kedatangan (${date}).`,
+      en: `The arrival time can be changed no later than the day before the booked date (${date}).`,
+    },
+  });
+}

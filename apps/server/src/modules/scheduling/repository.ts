@@ -117,14 +117,6 @@ export async function findSession(db: Database, id: string): Promise<SessionRow 
   return row;
 }
 
-export async function findSessions(db: Database, ids: readonly string[]): Promise<SessionRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(sessions)
-    .where(inArray(sessions.id, [...ids]));
-}
-
 /**
  * Takes one seat if, and only if, the session is released, still ahead, and not full: a single
  * conditional UPDATE, so parallel requests on any number of instances can never oversell.
@@ -174,11 +166,27 @@ export async function findBooking(db: Database, applicationId: string): Promise<
   return row;
 }
 
-export async function findBookings(db: Database, applicationIds: readonly string[]): Promise<BookingRow[]> {
-  if (applicationIds.length === 0) return [];
-  return db
-    .select()
+const bookingWithSessionOf = prepared((db) =>
+  db
+    .select({ booking: bookings, session: sessions })
     .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(eq(bookings.applicationId, sql.placeholder('applicationId')))
+    .prepare('booking_with_session_of_application'),
+);
+
+/** Bookings with their sessions in one query; one application's (a status read) is prepared. */
+export async function findBookingsWithSessions(
+  db: Database,
+  applicationIds: readonly string[],
+): Promise<{ booking: BookingRow; session: SessionRow }[]> {
+  if (applicationIds.length === 0) return [];
+  if (applicationIds.length === 1)
+    return bookingWithSessionOf(db).execute({ applicationId: applicationIds[0] });
+  return db
+    .select({ booking: bookings, session: sessions })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
     .where(inArray(bookings.applicationId, [...applicationIds]));
 }
 

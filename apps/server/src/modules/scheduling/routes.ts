@@ -2,7 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionQuerySchema, sessionSchema } from '#shared/contracts/sessions.ts';
+import { notModifiedResponse, sendPublished } from '../../platform/conditional-get.ts';
 import type { SchedulingService } from './service.ts';
+
+/**
+ * Seats left are the same for everyone and name no one: browsers and CDNs may keep a listing for a
+ * second and share it (`public`), which is what absorbs a crowd at a release instant; past that second
+ * they ask again with `If-None-Match` and mostly get a 304.
+ */
+const LISTING_CACHING = { cacheControl: 'public, max-age=1' };
 
 export const schedulingRoutes: FastifyPluginAsync<{ scheduling: SchedulingService }> = async (
   app,
@@ -16,11 +24,22 @@ export const schedulingRoutes: FastifyPluginAsync<{ scheduling: SchedulingServic
         tags: ['offices'],
         operationId: 'listOfficeSessions',
         summary: 'Released sessions still ahead, with the seats left',
+        description:
+          'Served from a short-lived cache: the seats left may be up to one second old when the answer ' +
+          'leaves the server, and `Cache-Control: public, max-age=1` lets browsers and CDNs keep it one ' +
+          'second more. A submit always checks the seat itself (409 `SESSION_FULL` when it is gone). ' +
+          'The `ETag` is strong; send it back in `If-None-Match` to get 304 while nothing changed.',
         params: z.object({ code: z.string().regex(/^[A-Z_]{2,40}$/) }),
         querystring: sessionQuerySchema,
-        response: { 200: z.array(sessionSchema) },
+        response: { 200: z.array(sessionSchema), 304: notModifiedResponse },
       },
     },
-    (request) => scheduling.listSessions(request.params.code, request.query),
+    async (request, reply) =>
+      sendPublished(
+        request,
+        reply,
+        await scheduling.availability.listing(request.params.code, request.query),
+        LISTING_CACHING,
+      ),
   );
 };

@@ -10,8 +10,16 @@ import { addDays, daysBetween, isOfficeZone, localDate, zoneLabels, type OfficeZ
 import * as repository from './repository.ts';
 import { upsertHolidays } from './holidays-repository.ts';
 import { defaultSchedule, sessionsOn, type ServicePool } from './schedule.ts';
-import { productNotOffered, sessionUnavailable } from './problems.ts';
+import {
+  productNotOffered,
+  rangeProblem,
+  rescheduleLimit,
+  sessionUnavailable,
+  tooLateToReschedule,
+} from './problems.ts';
 import { claimSeatsFor } from './booking.ts';
+import { createAvailability } from './availability.ts';
+import { releaseSeats } from './claims-repository.ts';
 
 export const schedulingReferenceLoaders: readonly ReferenceDataLoader[] = [
   { dataset: 'holidays', load: (db) => upsertHolidays(db, readHolidays()) },
@@ -66,9 +74,17 @@ export interface Appointment {
   readonly reschedulesLeft: number;
 }
 
+/** The seats an office released at one instant, per pool. */
+export interface Release {
+  readonly releaseAt: Date;
+  readonly pools: Partial<Record<ServicePool, { capacity: number; booked: number }>>;
+}
+
 /** A booking about to be made: the session's office and the appointment it will be. */
 export interface BookingPlan {
   readonly officeCode: string;
+  /** The release the session belongs to (its office's waiting room may gate it). */
+  readonly releasedAt: Date;
   readonly appointment: Appointment;
 }
 
@@ -149,7 +165,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     throw sessionUnavailable('FULL');
   }
 
-  return {
+  const service = {
     async seedDefaultSchedules(tx: Database, offices: readonly OfficeFacts[]) {
       for (const office of offices) {
         await repository.insertScheduleIfMissing(
@@ -181,7 +197,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const today = localDate(now, office.zone);
       const from = query.from && query.from > today ? query.from : today;
       const to = query.to ?? addDays(from, 30);
-      if (daysBetween(from, to) > MAX_RANGE_DAYS || to < from) throw rangeProblem();
+      if (daysBetween(from, to) > MAX_RANGE_DAYS || to < from) throw rangeProblem(MAX_RANGE_DAYS);
       const until = await ensureSessions(office, today);
       const rows = await repository.listSessions(db, {
         officeCode: office.code,
@@ -218,7 +234,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
       if (session.releasedAt > now || session.startsAt <= now) throw sessionUnavailable('NOT_BOOKABLE');
       if (session.booked >= session.capacity) throw sessionUnavailable('FULL');
       const booking = { applicationId: '', sessionId, reschedules: 0, bookedAt: now, releasedAt: null };
-      return { officeCode: session.officeCode, appointment: await appointmentFor(booking, session) };
+      return {
+        officeCode: session.officeCode,
+        releasedAt: session.releasedAt,
+        appointment: await appointmentFor(booking, session),
+      };
     },
 
     /**
@@ -228,6 +248,23 @@ export function createSchedulingService(deps: SchedulingDeps) {
      */
     claim: (tx: Database, sessionId: string, applicationIds: readonly string[]) =>
       claimSeatsFor(tx, clock.now(), sessionId, applicationIds),
+
+    /**
+     * An office's quota releases with an instant in [from, to): the seats of each pool released then
+     * and how many are booked. Sessions are materialised first, as for a listing.
+     */
+    async releases(code: string, from: Date, to: Date): Promise<Release[]> {
+      const office = await officeOf(code);
+      await ensureSessions(office, localDate(clock.now(), office.zone));
+      const byInstant = new Map<number, Release>();
+      for (const row of await releaseSeats(db, office.code, from, to)) {
+        const at = row.releaseAt.getTime();
+        const release = byInstant.get(at) ?? { releaseAt: row.releaseAt, pools: {} };
+        release.pools[row.service as ServicePool] = { capacity: row.capacity, booked: row.booked };
+        byInstant.set(at, release);
+      }
+      return [...byInstant.values()];
+    },
 
     /** Gives the seat back (expiry, cancellation); a second call does nothing. */
     async release(tx: Database, applicationId: string): Promise<void> {
@@ -259,15 +296,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
       applicationIds: readonly string[],
       handle: Database = db,
     ): Promise<Map<string, Appointment>> {
-      const list = await repository.findBookings(handle, applicationIds);
-      const sessionIds = list.map((b) => b.sessionId);
-      const sessions = new Map((await repository.findSessions(handle, sessionIds)).map((s) => [s.id, s]));
       const result = new Map<string, Appointment>();
-      for (const booking of list) {
-        const session = sessions.get(booking.sessionId);
+      for (const { booking, session } of await repository.findBookingsWithSessions(handle, applicationIds)) {
         // Released before its day ended (cancelled, expired): no appointment any more. Closed at the
         // day's end (the visit happened or was missed): still the appointment the applicant had.
-        if (!session || (booking.releasedAt && booking.releasedAt < session.dayEndsAt)) continue;
+        if (booking.releasedAt && booking.releasedAt < session.dayEndsAt) continue;
         result.set(booking.applicationId, await appointmentFor(booking, session, handle));
       }
       return result;
@@ -303,41 +336,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
     bookingsOn: (officeCode: string, date: string, handle: Database = db) =>
       repository.bookingsOn(handle, officeCode, date),
   };
+  /** listSessions as published, from a per-process cache at most a second old (availability.ts). */
+  return { ...service, availability: createAvailability({ clock, list: service.listSessions }) };
 }
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;
-
-function rangeProblem(): DomainError {
-  return new DomainError({
-    code: 'VALIDATION',
-    errors: [
-      {
-        path: 'to',
-        message: {
-          id: `Rentang tanggal paling lama ${MAX_RANGE_DAYS} hari dan "to" tidak sebelum "from".`,
-          en: `The range is at most ${MAX_RANGE_DAYS} days and "to" is not before "from".`,
-        },
-      },
-    ],
-  });
-}
-
-function rescheduleLimit(): DomainError {
-  return new DomainError({
-    code: 'RESCHEDULE_LIMIT',
-    detail: {
-      id: 'Jadwal kedatangan hanya dapat diubah satu kali. Untuk keadaan khusus, hubungi kantor imigrasi.',
-      en: 'The arrival time can be changed only once. For special circumstances, contact the immigration office.',
-    },
-  });
-}
-
-function tooLateToReschedule(date: string): DomainError {
-  return new DomainError({
-    code: 'INVALID_STATE',
-    detail: {
-      id: `Jadwal hanya dapat diubah paling lambat sehari sebelum tanggal kedatangan (${date}).`,
-      en: `The arrival time can be changed no later than the day before the booked date (${date}).`,
-    },
-  });
-}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import type { OfficeReleases, ReleaseRecord, TicketView } from '#shared/contracts/releases.ts';
+import type { Database } from '../../db/database.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { deriveKey } from '../../platform/secrets.ts';
+import { readAdmission } from './admission.ts';
+import type { ReleasesDeps } from './deps.ts';
+import { releaseSeed, seedCommitment } from './draw.ts';
+import { admissionRequired, nikTaken, notOpen, productNotOffered } from './problems.ts';
+import * as repository from './repository.ts';
+import { toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
+import { createReleaseWorker } from './worker.ts';
+
+const MINUTE = 60_000;
+/** Availability may be a second stale (issue 14); a crowd polling its tickets reads this. */
+const LIVE_MS = 1_000;
+const RECORDS_SHOWN = 20;
+
+export function createReleasesService(deps: ReleasesDeps) {
+  const { db, clock, settings } = deps;
+  const seedKey = deriveKey(deps.key, 'release-seed');
+  const admissionKey = deriveKey(deps.key, 'release-admission');
+  const live = new Map<string, { at: number; value: Promise<LiveWindow> }>();
+  const gates = new Map<string, { at: number; value: Promise<repository.WindowRow | undefined> }>();
+
+  /**
+   * Counts and seats of a window, shared by everyone polling in the same second; a draw or the end of
+   * the window is seen at once (the key changes with them).
+   */
+  function liveWindow(window: repository.WindowRow): Promise<LiveWindow> {
+    const key = `${window.id}:${window.drawnAt?.getTime() ?? ''}:${window.closedAt?.getTime() ?? ''}`;
+    const cached = live.get(key);
+    if (cached && performance.now() - cached.at < LIVE_MS) return cached.value;
+    const value = readLive(window.id).catch((error: unknown) => {
+      live.delete(key);
+      throw error;
+    });
+    if (live.size > 1_000) live.clear();
+    live.set(key, { at: performance.now(), value });
+    return value;
+  }
+
+  async function readLive(windowId: string): Promise<LiveWindow> {
+    const window = (await repository.findWindowById(db, windowId))!;
+    const counts = await repository.queueCounts(db, window.id, clock.now());
+    return { window, counts, seatsLeft: await seatsLeft(window) };
+  }
+
+  async function seatsLeft(window: repository.WindowRow): Promise<Record<string, number>> {
+    const at = window.releaseAt;
+    const [release] = await deps.scheduling.releases(window.officeCode, at, new Date(at.getTime() + 1));
+    const left: Record<string, number> = {};
+    for (const [pool, seats] of Object.entries(release?.pools ?? {}))
+      left[pool] = seats.capacity - seats.booked;
+    return left;
+  }
+
+  /** The window of the office's release whose queue is open now, created on first need. */
+  async function openWindow(officeCode: string): Promise<repository.WindowRow> {
+    const now = clock.now();
+    const lead = settings.leadMinutes * MINUTE;
+    const from = new Date(now.getTime() - settings.windowMaxMinutes * MINUTE);
+    const releases = await deps.scheduling.releases(officeCode, from, new Date(now.getTime() + lead + 1));
+    for (const { releaseAt } of releases) {
+      // A release already under way without a queue stays open to all: a late joiner must not gate it.
+      const window =
+        (await repository.findWindow(db, officeCode, releaseAt)) ??
+        (releaseAt > now
+          ? await createWindow(officeCode, releaseAt, new Date(releaseAt.getTime() - lead))
+          : null);
+      if (window && !window.closedAt) return window;
+    }
+    const [next] = await deps.scheduling.releases(
+      officeCode,
+      now,
+      new Date(now.getTime() + 62 * 24 * 60 * MINUTE),
+    );
+    throw notOpen(next ? new Date(next.releaseAt.getTime() - lead) : null);
+  }
+
+  function createWindow(officeCode: string, releaseAt: Date, opensAt: Date) {
+    const id = randomUUID();
+    const seedHash = seedCommitment(releaseSeed(seedKey, id));
+    return repository.ensureWindow(db, {
+      id,
+      officeCode,
+      releaseAt,
+      opensAt,
+      seedHash,
+      createdAt: clock.now(),
+    });
+  }
+
+  async function view(ticket: repository.TicketRow, window: repository.WindowRow): Promise<TicketView> {
+    return toTicketView(ticket, await liveWindow(window), clock.now(), {
+      admissionKey,
+      admitPerSecond: settings.admitPerSecond,
+    });
+  }
+
+  /** The window gating a release now, if any: looked up once a second per release and process. */
+  function gateOf(officeCode: string, releaseAt: Date): Promise<repository.WindowRow | undefined> {
+    const key = `${officeCode}@${releaseAt.toISOString()}`;
+    const cached = gates.get(key);
+    if (cached && performance.now() - cached.at < LIVE_MS) return cached.value;
+    const value = repository.findWindow(db, officeCode, releaseAt);
+    if (gates.size > 1_000) gates.clear();
+    gates.set(key, { at: performance.now(), value });
+    return value;
+  }
+
+  const worker = createReleaseWorker({ ...deps, seedKey, seatsLeft });
+
+  return {
+    /** Joins the office's open release queue with a complete draft; joining again answers the same ticket. */
+    async join(accountId: string, officeCode: string, applicationId: string) {
+      const entry = await deps.drafts().queueEntry(accountId, applicationId);
+      const kinds = await deps.offices.capabilitiesOf(officeCode);
+      if (!kinds) throw new DomainError({ code: 'NOT_FOUND' });
+      if (!kinds.includes(entry.passportKind)) throw productNotOffered();
+      const window = await openWindow(officeCode);
+      const joined = await db.transaction(async (tx) => {
+        const locked = (await repository.lockWindow(tx, window.id))!;
+        const mine = await repository.ticketOf(tx, window.id, { accountId });
+        if (mine) return { ticket: mine, created: false };
+        if (await repository.ticketOf(tx, window.id, { nik: entry.nik })) throw nikTaken();
+        const position = locked.drawnAt ? await repository.nextPosition(tx, window.id) : null;
+        const ticket = await repository.insertTicket(tx, {
+          windowId: window.id,
+          accountId,
+          nik: entry.nik,
+          applicationId,
+          pools: [...entry.pools],
+          joinedAt: clock.now(),
+          position,
+        });
+        return { ticket, created: true };
+      });
+      return { ticket: await view(joined.ticket, window), created: joined.created };
+    },
+
+    async ticket(accountId: string, officeCode: string, ticketId: string): Promise<TicketView> {
+      const ticket = await repository.findTicket(db, ticketId);
+      const window = ticket && (await repository.findWindowById(db, ticket.windowId));
+      if (!ticket || !window || ticket.accountId !== accountId || window.officeCode !== officeCode) {
+        throw new DomainError({ code: 'NOT_FOUND' });
+      }
+      return view(ticket, window);
+    },
+
+    /** The public record of an office's releases, and its next one whose queue has not ended. */
+    async releasesOf(officeCode: string): Promise<OfficeReleases> {
+      if (!(await deps.offices.capabilitiesOf(officeCode))) throw new DomainError({ code: 'NOT_FOUND' });
+      const now = clock.now();
+      const windows = await repository.windowsOfOffice(db, officeCode, RECORDS_SHOWN);
+      const records = await Promise.all(windows.map((w) => record(w)));
+      const from = new Date(now.getTime() - settings.windowMaxMinutes * MINUTE);
+      const upcoming = (
+        await deps.scheduling.releases(officeCode, from, new Date(now.getTime() + 62 * 24 * 60 * MINUTE))
+      ).find((r) => !windows.some((w) => w.releaseAt.getTime() === r.releaseAt.getTime() && w.closedAt));
+      const lead = settings.leadMinutes * MINUTE;
+      return {
+        next: upcoming
+          ? {
+              releaseAt: upcoming.releaseAt.toISOString(),
+              queueOpensAt: new Date(upcoming.releaseAt.getTime() - lead).toISOString(),
+              seats: Object.values(upcoming.pools).reduce((sum, p) => sum + p.capacity, 0),
+            }
+          : null,
+        releases: records,
+      };
+    },
+
+    /** One release's record with its drawn order, to re-check against the published seed. */
+    async draw(officeCode: string, releaseId: string) {
+      const window = await repository.findWindowById(db, releaseId);
+      if (!window || window.officeCode !== officeCode) throw new DomainError({ code: 'NOT_FOUND' });
+      const order = window.drawnAt ? await repository.drawnTickets(db, window.id) : [];
+      return {
+        release: await record(window),
+        order: order.map((t) => ({ ticketId: t.ticketId, position: t.position! })),
+      };
+    },
+
+    /**
+     * Submit's gate: while a release's queue runs, its sessions are booked only with an admission of
+     * that queue, for that application, not expired and not spent. Answers the ticket to mark as spent
+     * with the seat, or null when no queue gates the session.
+     */
+    async admit(request: {
+      officeCode: string;
+      releasedAt: Date;
+      accountId: string;
+      applicationId: string;
+      admission: string | undefined;
+    }): Promise<string | null> {
+      const now = clock.now();
+      const window = await gateOf(request.officeCode, request.releasedAt);
+      if (!window || window.closedAt || window.opensAt > now) return null;
+      const admission = request.admission ? readAdmission(admissionKey, request.admission) : null;
+      const ticket = admission && (await repository.findTicket(db, admission.ticketId));
+      if (
+        !ticket ||
+        ticket.windowId !== window.id ||
+        ticket.accountId !== request.accountId ||
+        ticket.applicationId !== request.applicationId ||
+        ticket.bookedAt
+      ) {
+        throw admissionRequired('MISSING');
+      }
+      if (!ticket.admissionExpiresAt || ticket.admissionExpiresAt <= now) throw admissionRequired('EXPIRED');
+      return ticket.id;
+    },
+
+    /** Admissions spent by seats taken in the caller's transaction. */
+    markBooked: (tx: Database, ticketIds: readonly string[]) =>
+      repository.markBooked(tx, ticketIds, clock.now()),
+
+    /** Draws, admits and closes the open windows; every process runs it, the database keeps them apart. */
+    tick: () => worker.tick(),
+    /** The last figures the worker saw, for metrics. */
+    gauges: () => worker.gauges(),
+  };
+
+  async function record(window: repository.WindowRow): Promise<ReleaseRecord> {
+    return toReleaseRecord(window, await repository.queueCounts(db, window.id, clock.now()));
+  }
+}
+
+export type ReleasesService = ReturnType<typeof createReleasesService>;

@@ -1,0 +1,101 @@
+import type { ReleasesDeps } from './deps.ts';
+import { releaseSeed } from './draw.ts';
+import * as repository from './repository.ts';
+
+const MINUTE = 60_000;
+
+export interface WindowGauges {
+  readonly officeCode: string;
+  readonly releaseAt: Date;
+  readonly waiting: number;
+  readonly admitted: number;
+  readonly outstanding: number;
+  readonly seatsLeft: number;
+}
+
+/**
+ * The waiting rooms' clockwork, run by every server process every RELEASE_TICK_MS: at the release
+ * instant the draw; then admissions at the configured rate, never more outstanding than seats left;
+ * and the end of the window — sold out, nobody left to admit, or too long past the instant — after
+ * which booking is open to all. The window's row lock (draw) and an advisory lock (admissions) keep
+ * processes from doing the same work twice.
+ */
+export function createReleaseWorker(
+  deps: ReleasesDeps & {
+    readonly seedKey: string;
+    seatsLeft(window: repository.WindowRow): Promise<Record<string, number>>;
+  },
+) {
+  const { db, clock, settings } = deps;
+  let last: readonly WindowGauges[] = [];
+
+  async function draw(window: repository.WindowRow): Promise<void> {
+    const seats = Object.values(await deps.seatsLeft(window)).reduce((sum, n) => sum + n, 0);
+    await db.transaction(async (tx) => {
+      const locked = await repository.lockWindow(tx, window.id);
+      if (!locked || locked.drawnAt) return;
+      const seed = releaseSeed(deps.seedKey, window.id);
+      const { tickets, drawn } = await repository.drawPositions(tx, window.id, seed, window.releaseAt);
+      await repository.updateWindow(tx, window.id, {
+        seed,
+        drawnAt: clock.now(),
+        seatsReleased: seats,
+        drawnTickets: drawn,
+        lastPosition: tickets,
+      });
+    });
+  }
+
+  async function admitOrClose(window: repository.WindowRow): Promise<WindowGauges> {
+    const now = clock.now();
+    const left = Object.values(await deps.seatsLeft(window)).reduce((sum, n) => sum + Math.max(0, n), 0);
+    return db.transaction(async (tx) => {
+      let counts = await repository.queueCounts(tx, window.id, now);
+      const gauges = { officeCode: window.officeCode, releaseAt: window.releaseAt, seatsLeft: left };
+      if (!(await repository.tryAdmissionLock(tx, window.id))) return { ...gauges, ...counts };
+      const expired = now.getTime() >= window.releaseAt.getTime() + settings.windowMaxMinutes * MINUTE;
+      const drained = counts.waiting === 0 && counts.outstanding === 0;
+      if (left === 0 || expired || drained) {
+        await repository.updateWindow(tx, window.id, {
+          closedAt: now,
+          sold: counts.booked,
+          ...(left === 0 ? { soldOutAt: window.soldOutAt ?? now } : {}),
+        });
+        return { ...gauges, ...counts };
+      }
+      // The rate is budgeted from the last admission, whichever process made it.
+      const since = window.lastAdmissionAt
+        ? now.getTime() - window.lastAdmissionAt.getTime()
+        : settings.tickMs;
+      const budget = Math.ceil((settings.admitPerSecond * Math.min(since, 1_000)) / 1_000);
+      const admit = Math.min(budget, left - counts.outstanding, counts.waiting);
+      if (admit > 0) {
+        const expiresAt = new Date(now.getTime() + settings.admissionMinutes * MINUTE);
+        await repository.admitNext(tx, window.id, admit, now, expiresAt);
+        await repository.updateWindow(tx, window.id, { lastAdmissionAt: now });
+        counts = await repository.queueCounts(tx, window.id, now);
+      }
+      return { ...gauges, ...counts };
+    });
+  }
+
+  return {
+    async tick(): Promise<void> {
+      const now = clock.now();
+      const gauges: WindowGauges[] = [];
+      for (const window of await repository.activeWindows(db, now)) {
+        if (window.releaseAt > now) {
+          const counts = await repository.queueCounts(db, window.id, now);
+          const seatsLeft = Object.values(await deps.seatsLeft(window)).reduce((sum, n) => sum + n, 0);
+          gauges.push({ officeCode: window.officeCode, releaseAt: window.releaseAt, seatsLeft, ...counts });
+          continue;
+        }
+        if (!window.drawnAt) await draw(window);
+        const current = (await repository.findWindowById(db, window.id))!;
+        if (current.drawnAt && !current.closedAt) gauges.push(await admitOrClose(current));
+      }
+      last = gauges;
+    },
+    gauges: () => last,
+  };
+}

@@ -66,11 +66,15 @@ export async function findForAccount(
   return row;
 }
 
-/** The history as one JSON array per application, oldest first (one round trip with the row). */
+/**
+ * The history as one JSON array per application, oldest first (one round trip with the row). The
+ * outer column is spelled out: drizzle leaves it unqualified in a one-table select, where `id` would be
+ * the history's own.
+ */
 const historyAsJson = sql<HistoryJson[] | string>`(
   select coalesce(json_agg(json_build_object(
     'id', h.id, 'status', h.status, 'at', h.at, 'actor', h.actor, 'note', h.note) order by h.id), '[]'::json)
-  from ${applicationHistory} h where h.application_id = ${applications.id})`;
+  from ${applicationHistory} h where h.application_id = applications.id)`;
 interface HistoryJson {
   id: number;
   status: string;

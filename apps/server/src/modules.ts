@@ -182,6 +182,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     officeName: async (code) => (code ? ((await offices.officeNames([code])).get(code) ?? null) : null),
     maxUploadBytes: config.uploadMaxBytes,
     secureCookies: config.env === 'production',
+    releases,
   });
   await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
 

@@ -276,7 +276,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of my applications */
+    /**
+     * One of my applications
+     * @description Read afresh on every request, never from a copy kept across changes. The `ETag` is a hash of the answer itself: send it back in `If-None-Match` and get 304 without a body while nothing you would see has changed. `Cache-Control: private, no-cache`: a browser may keep it, but asks.
+     */
     get: operations['getMyApplication'];
     put?: never;
     post?: never;
@@ -433,7 +436,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Released sessions still ahead, with the seats left */
+    /**
+     * Released sessions still ahead, with the seats left
+     * @description Served from a short-lived cache: the seats left may be up to one second old when the answer leaves the server, and `Cache-Control: public, max-age=1` lets browsers and CDNs keep it one second more. A submit always checks the seat itself (409 `SESSION_FULL` when it is gone). The `ETag` is strong; send it back in `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations['listOfficeSessions'];
     put?: never;
     post?: never;
@@ -760,6 +766,23 @@ export interface paths {
     put?: never;
     /** The passport handed over to its holder */
     post: operations['handOverPassport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The office’s next and recent quota releases, with the queues running now */
+    get: operations['getOfficerReleases'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1324,6 +1347,26 @@ export interface components {
        */
       applicationId: string;
     };
+    LiveReleaseQueue: {
+      /** Format: uuid */
+      releaseId: string;
+      /** Format: date-time */
+      releaseAt: string;
+      /** @description The order is drawn (the release instant has passed) */
+      drawn: boolean;
+      tickets: number;
+      /** @description Not admitted yet */
+      waiting: number;
+      admitted: number;
+      /** @description Admitted, admission still valid, no seat taken yet */
+      outstanding: number;
+      booked: number;
+      /** @description Free seats of the release, all pools */
+      seatsLeft: number;
+      /** @description The next place to be admitted */
+      nextPosition: number | null;
+      admittedLastMinute: number;
+    };
     Office: {
       /** @description Stable office code, e.g. JAKARTA_SELATAN */
       code: string;
@@ -1655,6 +1698,25 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       visit: components['schemas']['Visit'];
+    };
+    OfficerReleases: {
+      /** @description The next release of the office whose queue has not ended */
+      next: {
+        /** Format: date-time */
+        releaseAt: string;
+        /** Format: date-time */
+        queueOpensAt: string;
+        seats: number;
+      } | null;
+      releases: components['schemas']['ReleaseRecord'][];
+      officeCode: string;
+      /**
+       * Format: date-time
+       * @description The server’s clock, for countdowns
+       */
+      now: string;
+      /** @description Queues of the office running now, oldest release first */
+      live: components['schemas']['LiveReleaseQueue'][];
     };
     PaymentNeedingAttention: {
       paymentId: string;
@@ -2993,6 +3055,13 @@ export interface operations {
           'application/json': components['schemas']['Application'];
         };
       };
+      /** @description Not Modified: `If-None-Match` named the current `ETag`; keep the copy you have. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
       401: {
         headers: {
@@ -3609,6 +3678,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Session'][];
         };
+      };
+      /** @description Not Modified: `If-None-Match` named the current `ETag`; keep the copy you have. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
       422: {
@@ -4728,6 +4804,65 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OfficerApplication'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getOfficerReleases: {
+    parameters: {
+      query?: {
+        /** @description Office code; headquarters names one, an office’s officers may only name their own */
+        office?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficerReleases'];
         };
       };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */

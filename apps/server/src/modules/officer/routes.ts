@@ -18,6 +18,8 @@ import { localDate } from '../scheduling/index.ts';
 import { login, logout, OFFICER_COOKIE, type OfficerAuthDeps } from './auth.ts';
 import { acting } from './acting.ts';
 import type { OfficerDesk } from './desk.ts';
+import { officerReleaseRoutes } from './release-routes.ts';
+import type { ReleasesReader } from './releases.ts';
 import { officerVisitRoutes } from './visit-routes.ts';
 
 const tags = ['officer'];
@@ -34,6 +36,7 @@ export interface OfficerRoutesOptions {
   readonly officeName: (code: string | null) => Promise<string | null>;
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
+  readonly releases: ReleasesReader;
 }
 
 export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (app, options) => {
@@ -185,4 +188,5 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
     },
   );
   await app.register(officerVisitRoutes, { desk });
+  await app.register(officerReleaseRoutes, { releases: options.releases, clock: options.clock });
 };

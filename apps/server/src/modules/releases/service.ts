@@ -7,6 +7,7 @@ import { readAdmission } from './admission.ts';
 import type { ReleasesDeps } from './deps.ts';
 import { releaseSeed, seedCommitment } from './draw.ts';
 import { admissionRequired, nikTaken, notOpen, productNotOffered } from './problems.ts';
+import { liveQueuesOf } from './office-view.ts';
 import * as repository from './repository.ts';
 import { toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
 import { createReleaseWorker } from './worker.ts';
@@ -220,6 +221,8 @@ export function createReleasesService(deps: ReleasesDeps) {
     tick: () => worker.tick(),
     /** The last figures the worker saw, for metrics. */
     gauges: () => worker.gauges(),
+    /** The office's queues running now, read afresh, for its officers. */
+    liveQueues: (officeCode: string) => liveQueuesOf({ db, clock, seatsLeft }, officeCode),
   };
 
   async function record(window: repository.WindowRow): Promise<ReleaseRecord> {

@@ -11,7 +11,10 @@ import type { SessionView } from './service.ts';
  * listings/s read from the database every time). A listing may so be up to `ttlMs` old; a submit
  * always checks the seat itself, so a stale "1 seat left" costs a 409 SESSION_FULL, never an oversold
  * seat. Requests that miss together share one read (no stampede on the database at the instant the
- * entry expires). Failures (unknown office, bad range) are not kept.
+ * entry expires). Failures (unknown office, bad range) are not kept. A seat taken or given back, or a
+ * schedule saved, in this process drops every listing read before it (`changed`), so whoever just
+ * booked, cancelled or moved sees it on their next listing; other processes' changes show within
+ * `ttlMs`.
  */
 export interface SessionQuery {
   readonly from?: string | undefined;
@@ -33,6 +36,8 @@ interface Entry {
   /** When it was read, on the service's clock and on the process's monotonic one. */
   readonly at: number;
   readonly atMonotonic: number;
+  /** The `changed` count when it was read: any later change makes it stale. */
+  readonly generation: number;
   bytes: number;
 }
 
@@ -44,12 +49,18 @@ export function createAvailability(options: AvailabilityOptions) {
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  let generation = 0;
 
   // Fresh only while both clocks say so: the service's clock, which tests and /sim/clock move (a listing
   // depends on "now"), and the monotonic one, which bounds the age in real time whatever that clock does.
   const fresh = (entry: Entry, now: number) => {
     const age = now - entry.at;
-    return age >= 0 && age < ttlMs && performance.now() - entry.atMonotonic < ttlMs;
+    return (
+      entry.generation === generation &&
+      age >= 0 &&
+      age < ttlMs &&
+      performance.now() - entry.atMonotonic < ttlMs
+    );
   };
   const forget = (key: string, entry: Entry) => {
     if (entries.get(key) !== entry) return;
@@ -73,7 +84,7 @@ export function createAvailability(options: AvailabilityOptions) {
       if (cached && fresh(cached, now)) return cached.listing;
       if (cached) forget(key, cached);
       const listing = options.list(code, query).then((sessions) => publishJson(listingSchema, sessions));
-      const entry: Entry = { listing, at: now, atMonotonic: performance.now(), bytes: 0 };
+      const entry: Entry = { listing, at: now, atMonotonic: performance.now(), generation, bytes: 0 };
       entries.set(key, entry);
       listing.then(
         (published) => {
@@ -86,6 +97,14 @@ export function createAvailability(options: AvailabilityOptions) {
         () => forget(key, entry),
       );
       return listing;
+    },
+    /**
+     * Seats or sessions changed in this process: listings read before are stale. Called inside the
+     * changing transaction, so a listing read between this call and its commit may still show the old
+     * count, for at most `ttlMs`.
+     */
+    changed(): void {
+      generation += 1;
     },
   };
 }

@@ -165,6 +165,13 @@ export function createSchedulingService(deps: SchedulingDeps) {
     throw sessionUnavailable('FULL');
   }
 
+  // listSessions as published, from a per-process cache at most a second old (availability.ts); every
+  // change below marks it stale.
+  const availability = createAvailability({
+    clock,
+    list: (code, query) => service.listSessions(code, query),
+  });
+
   const service = {
     async seedDefaultSchedules(tx: Database, offices: readonly OfficeFacts[]) {
       for (const office of offices) {
@@ -246,8 +253,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
      * served among them, in one statement; the session's row stays locked until that transaction
      * ends, so callers do this last. Answers who got a seat and why the others did not.
      */
-    claim: (tx: Database, sessionId: string, applicationIds: readonly string[]) =>
-      claimSeatsFor(tx, clock.now(), sessionId, applicationIds),
+    claim(tx: Database, sessionId: string, applicationIds: readonly string[]) {
+      availability.changed();
+      return claimSeatsFor(tx, clock.now(), sessionId, applicationIds);
+    },
 
     /**
      * An office's quota releases with an instant in [from, to): the seats of each pool released then
@@ -269,7 +278,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
     /** Gives the seat back (expiry, cancellation); a second call does nothing. */
     async release(tx: Database, applicationId: string): Promise<void> {
       const released = await repository.releaseBooking(tx, applicationId, clock.now());
-      if (released) await repository.giveBackSeat(tx, released.sessionId);
+      if (!released) return;
+      await repository.giveBackSeat(tx, released.sessionId);
+      availability.changed();
     },
 
     /**
@@ -288,6 +299,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const next = await takeSeat(tx, sessionId, seat);
       await repository.giveBackSeat(tx, current.id);
       await repository.moveBooking(tx, applicationId, sessionId);
+      availability.changed();
       return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next, tx);
     },
 
@@ -320,6 +332,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     async saveSchedule(tx: Database, code: string, input: OfficeScheduleInput): Promise<void> {
       await saveSchedule(tx, await officeOf(code, tx), input, clock.now());
       generatedUntil.delete(code);
+      availability.changed();
     },
 
     /** Non-working days (national and the office's) in a range, for working-day counts. */
@@ -336,8 +349,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     bookingsOn: (officeCode: string, date: string, handle: Database = db) =>
       repository.bookingsOn(handle, officeCode, date),
   };
-  /** listSessions as published, from a per-process cache at most a second old (availability.ts). */
-  return { ...service, availability: createAvailability({ clock, list: service.listSessions }) };
+  return { ...service, availability };
 }
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;

@@ -1,4 +1,5 @@
 import { commonEn, commonId, type CommonMessageKey } from './common-messages.ts';
+import { releaseEn, releaseId, type ReleaseMessageKey } from './applicant-release-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -213,7 +214,7 @@ export const applicantId = {
   'settings.logout': 'Keluar',
 } as const;
 
-export type ApplicantMessageKey = CommonMessageKey | keyof typeof applicantId;
+export type ApplicantMessageKey = CommonMessageKey | keyof typeof applicantId | ReleaseMessageKey;
 
 export const applicantEn: Record<keyof typeof applicantId, string> = {
   'app.tagline': 'Apply for a passport from your phone, visit the immigration office once.',
@@ -421,6 +422,6 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
 };
 
 export const applicantCatalogs: Catalogs<ApplicantMessageKey> = {
-  id: { ...commonId, ...applicantId },
-  en: { ...commonEn, ...applicantEn },
+  id: { ...commonId, ...applicantId, ...releaseId },
+  en: { ...commonEn, ...applicantEn, ...releaseEn },
 };

@@ -1,27 +1,20 @@
 import { useState } from 'react';
-import { apiJson } from '../api/client.ts';
-import type { Application, Office } from '../api/types.ts';
-import { navigate } from '../app/navigation.ts';
-import { useSubmit } from '../app/useSubmit.ts';
+import type { Office } from '../api/types.ts';
 import { useT } from '../app/useT.ts';
 import { useApplication } from '../applications/useApplication.ts';
 import { ErrorText, Screen } from '../components/Form.tsx';
+import { ticketStore } from '../release/ticketStore.ts';
+import { OfficeBooking } from './OfficeBooking.tsx';
 import { OfficePicker } from './OfficePicker.tsx';
-import { SlotPicker } from './SlotPicker.tsx';
 
 /** Office, day and hour; then submit (billing code follows) or, for a paid application, reschedule. */
 export function OfficeScreen({ id, reschedule }: { id: string; reschedule: boolean }) {
   const { t } = useT();
   const application = useApplication(id);
-  const [office, setOffice] = useState<Office | null>(null);
-  const [sessionId, setSessionId] = useState<string | null>(null);
+  // A reload while queueing returns to the office of the ticket kept on the phone.
+  const [office, setOffice] = useState<Office | null>(() => ticketStore.get(id)?.office ?? null);
   const app = application.data;
   const kind = app?.product.replace(/_\d+Y$/, '') ?? 'ELECTRONIC';
-  const confirm = useSubmit(async () => {
-    const path = reschedule ? 'reschedule' : 'submit';
-    await apiJson<Application>(`/applications/${id}/${path}`, { method: 'POST', json: { sessionId } });
-    navigate(reschedule ? { name: 'application', id } : { name: 'pay', id });
-  });
   return (
     <Screen title={t('office.title')} intro={reschedule ? t('apps.rescheduleRule') : undefined}>
       <ErrorText error={application.error} />
@@ -35,29 +28,25 @@ export function OfficeScreen({ id, reschedule }: { id: string; reschedule: boole
               type="button"
               className="link"
               onClick={() => {
+                // A new office means a new queue: the ticket of this one no longer applies.
+                ticketStore.clear(id);
                 setOffice(null);
-                setSessionId(null);
               }}
             >
               {t('office.change')}
             </button>
           </div>
-          <SlotPicker
-            office={office}
+          <OfficeBooking
+            key={office.code}
+            applicationId={id}
             service={app?.service ?? 'REGULAR'}
-            sessionId={sessionId}
-            onPick={setSessionId}
+            office={office}
+            reschedule={reschedule}
+            onChangeOffice={() => {
+              ticketStore.clear(id);
+              setOffice(null);
+            }}
           />
-          <ErrorText error={confirm.error} />
-          <button
-            type="button"
-            className="primary sticky"
-            disabled={!sessionId || confirm.busy}
-            data-testid="session-confirm"
-            onClick={() => void confirm.run()}
-          >
-            {t(reschedule ? 'sessions.reschedule' : 'sessions.confirm')}
-          </button>
         </>
       )}
     </Screen>

@@ -20,6 +20,12 @@ export interface ReleasesDeps {
         pools: Partial<Record<'REGULAR' | 'EXPRESS' | 'PRIORITY', { capacity: number; booked: number }>>;
       }[]
     >;
+    /** The seats per pool released at one instant, read with `handle` (a transaction). */
+    seatsReleasedAt(
+      handle: Database,
+      officeCode: string,
+      releaseAt: Date,
+    ): Promise<Partial<Record<'REGULAR' | 'EXPRESS' | 'PRIORITY', { capacity: number; booked: number }>>>;
   };
   readonly offices: { capabilitiesOf(code: string): Promise<readonly string[] | null> };
   /** The applications module, resolved late (it needs this module for its submit). */

@@ -25,19 +25,20 @@ export function createReleasesService(deps: ReleasesDeps) {
   const gates = new Map<string, { at: number; value: Promise<repository.WindowRow | undefined> }>();
 
   /**
-   * Counts and seats of a window, shared by everyone polling in the same second; a draw or the end of
-   * the window is seen at once (the key changes with them).
+   * A window with its counts and seats, shared by everyone polling in the same second: a crowd's
+   * ticket read costs the ticket's own row and nothing else. A draw or the end of the window shows
+   * within that second (the worker acts every RELEASE_TICK_MS anyway).
    */
-  function liveWindow(window: repository.WindowRow): Promise<LiveWindow> {
-    const key = `${window.id}:${window.drawnAt?.getTime() ?? ''}:${window.closedAt?.getTime() ?? ''}`;
-    const cached = live.get(key);
-    if (cached && performance.now() - cached.at < LIVE_MS) return cached.value;
-    const value = readLive(window.id).catch((error: unknown) => {
-      live.delete(key);
+  function liveWindow(windowId: string, outdated?: Promise<LiveWindow>): Promise<LiveWindow> {
+    const cached = live.get(windowId);
+    const usable = cached && (outdated ? cached.value !== outdated : performance.now() - cached.at < LIVE_MS);
+    if (usable) return cached.value;
+    const value = readLive(windowId).catch((error: unknown) => {
+      if (live.get(windowId)?.value === value) live.delete(windowId);
       throw error;
     });
     if (live.size > 1_000) live.clear();
-    live.set(key, { at: performance.now(), value });
+    live.set(windowId, { at: performance.now(), value });
     return value;
   }
 
@@ -92,10 +93,11 @@ export function createReleasesService(deps: ReleasesDeps) {
     });
   }
 
-  async function view(ticket: repository.TicketRow, window: repository.WindowRow): Promise<TicketView> {
-    return toTicketView(ticket, await liveWindow(window), clock.now(), {
+  async function view(ticket: repository.TicketRow, current?: LiveWindow): Promise<TicketView> {
+    return toTicketView(ticket, current ?? (await liveWindow(ticket.windowId)), clock.now(), {
       admissionKey,
       admitPerSecond: settings.admitPerSecond,
+      admissionMinutes: settings.admissionMinutes,
     });
   }
 
@@ -137,16 +139,22 @@ export function createReleasesService(deps: ReleasesDeps) {
         });
         return { ticket, created: true };
       });
-      return { ticket: await view(joined.ticket, window), created: joined.created };
+      return { ticket: await view(joined.ticket), created: joined.created };
     },
 
     async ticket(accountId: string, officeCode: string, ticketId: string): Promise<TicketView> {
       const ticket = await repository.findTicket(db, ticketId);
-      const window = ticket && (await repository.findWindowById(db, ticket.windowId));
-      if (!ticket || !window || ticket.accountId !== accountId || window.officeCode !== officeCode) {
+      const kept = ticket ? liveWindow(ticket.windowId) : undefined;
+      let current = await kept;
+      // The ticket has its place but the window kept was read before the draw: read it again, once
+      // for all who notice, so no one sees their place beside the queue as it was before the draw.
+      if (ticket && current && ticket.position !== null && !current.window.drawnAt) {
+        current = await liveWindow(ticket.windowId, kept);
+      }
+      if (!ticket || !current || ticket.accountId !== accountId || current.window.officeCode !== officeCode) {
         throw new DomainError({ code: 'NOT_FOUND' });
       }
-      return view(ticket, window);
+      return view(ticket, current);
     },
 
     /** The public record of an office's releases, and its next one whose queue has not ended. */

@@ -27,14 +27,46 @@ export function toTicketView(
   ticket: TicketRow,
   live: LiveWindow,
   now: Date,
-  options: { readonly admissionKey: string; readonly admitPerSecond: number },
+  options: {
+    readonly admissionKey: string;
+    readonly admitPerSecond: number;
+    readonly admissionMinutes: number;
+  },
 ): TicketView {
-  const { window, counts } = live;
+  const { counts } = live;
   const state = ticketState(ticket, live, now);
   const queued = state === 'QUEUED' && ticket.position !== null;
   const ahead = queued ? Math.max(0, ticket.position! - (counts.nextPosition ?? ticket.position!)) : null;
-  // People see the rate admissions actually went at; before any, the configured one.
-  const perSecond = counts.admittedLastMinute > 0 ? counts.admittedLastMinute / 60 : options.admitPerSecond;
+  return {
+    ...ticketFacts(ticket, live, state, ahead, options),
+    estimatedWaitSeconds: ahead === null ? null : estimatedWait(ahead, live, ticket.pools, options),
+  };
+}
+
+/**
+ * Seconds until this place is admitted. Within the seats not yet promised, only the admission rate
+ * holds it back. Beyond them, only an admission that lapses unused frees a place: that takes up to an admission's lifetime, so that is the honest answer (and the app,
+ * polling at a third of it, stops hammering the server for a seat that is not there).
+ */
+export function estimatedWait(
+  ahead: number,
+  live: LiveWindow,
+  pools: readonly string[],
+  options: { readonly admitPerSecond: number; readonly admissionMinutes: number },
+): number {
+  const unpromised = seatsLeftFor(live, pools) - live.counts.outstanding;
+  if (ahead >= unpromised) return options.admissionMinutes * 60;
+  return Math.ceil(ahead / options.admitPerSecond);
+}
+
+function ticketFacts(
+  ticket: TicketRow,
+  live: LiveWindow,
+  state: TicketState,
+  ahead: number | null,
+  options: { readonly admissionKey: string },
+): Omit<TicketView, 'estimatedWaitSeconds'> {
+  const { window } = live;
   return {
     id: ticket.id,
     officeCode: window.officeCode,
@@ -45,7 +77,6 @@ export function toTicketView(
     state,
     position: ticket.position,
     ahead,
-    estimatedWaitSeconds: ahead === null ? null : Math.ceil(ahead / perSecond),
     seatsLeft: seatsLeftFor(live, ticket.pools),
     admission:
       state === 'ADMITTED'

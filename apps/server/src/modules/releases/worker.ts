@@ -48,26 +48,41 @@ export function createReleaseWorker(
 
   async function admitOrClose(window: repository.WindowRow): Promise<WindowGauges> {
     const now = clock.now();
-    const left = Object.values(await deps.seatsLeft(window)).reduce((sum, n) => sum + Math.max(0, n), 0);
     return db.transaction(async (tx) => {
+      const gauges = { officeCode: window.officeCode, releaseAt: window.releaseAt };
+      const seatsLeftNow = async () => {
+        const pools = await deps.scheduling.seatsReleasedAt(tx, window.officeCode, window.releaseAt);
+        return Object.values(pools).reduce((sum, p) => sum + Math.max(0, p.capacity - p.booked), 0);
+      };
+      if (!(await repository.tryAdmissionLock(tx, window.id))) {
+        return {
+          ...gauges,
+          ...(await repository.queueCounts(tx, window.id, now)),
+          seatsLeft: await seatsLeftNow(),
+        };
+      }
+      // Under the lock no one else admits. Admissions outstanding are read before the seats left: a
+      // booking between the two reads lowers both, so the difference can only come out too small
+      // (read the other way round, it came out too large and admitted people to seats already gone).
+      const current = (await repository.findWindowById(tx, window.id))!;
       let counts = await repository.queueCounts(tx, window.id, now);
-      const gauges = { officeCode: window.officeCode, releaseAt: window.releaseAt, seatsLeft: left };
-      if (!(await repository.tryAdmissionLock(tx, window.id))) return { ...gauges, ...counts };
+      const left = await seatsLeftNow();
+      if (current.closedAt) return { ...gauges, ...counts, seatsLeft: left };
       const expired = now.getTime() >= window.releaseAt.getTime() + settings.windowMaxMinutes * MINUTE;
       const drained = counts.waiting === 0 && counts.outstanding === 0;
       if (left === 0 || expired || drained) {
         await repository.updateWindow(tx, window.id, {
           closedAt: now,
           sold: counts.booked,
-          ...(left === 0 ? { soldOutAt: window.soldOutAt ?? now } : {}),
+          ...(left === 0 ? { soldOutAt: current.soldOutAt ?? now } : {}),
         });
-        return { ...gauges, ...counts };
+        return { ...gauges, ...counts, seatsLeft: left };
       }
       // The rate is budgeted from the last admission, whichever process made it.
-      const since = window.lastAdmissionAt
-        ? now.getTime() - window.lastAdmissionAt.getTime()
+      const since = current.lastAdmissionAt
+        ? now.getTime() - current.lastAdmissionAt.getTime()
         : settings.tickMs;
-      const budget = Math.ceil((settings.admitPerSecond * Math.min(since, 1_000)) / 1_000);
+      const budget = Math.ceil((settings.admitPerSecond * Math.min(Math.max(0, since), 1_000)) / 1_000);
       const admit = Math.min(budget, left - counts.outstanding, counts.waiting);
       if (admit > 0) {
         const expiresAt = new Date(now.getTime() + settings.admissionMinutes * MINUTE);
@@ -75,7 +90,7 @@ export function createReleaseWorker(
         await repository.updateWindow(tx, window.id, { lastAdmissionAt: now });
         counts = await repository.queueCounts(tx, window.id, now);
       }
-      return { ...gauges, ...counts };
+      return { ...gauges, ...counts, seatsLeft: left };
     });
   }
 

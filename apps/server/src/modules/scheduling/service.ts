@@ -275,6 +275,18 @@ export function createSchedulingService(deps: SchedulingDeps) {
       return [...byInstant.values()];
     },
 
+    /**
+     * Seats per pool of one release instant, read in the caller's transaction and without
+     * materialising sessions (the waiting room's admissions count them under their lock).
+     */
+    async seatsReleasedAt(handle: Database, code: string, releaseAt: Date): Promise<Release['pools']> {
+      const pools: Release['pools'] = {};
+      for (const row of await releaseSeats(handle, code, releaseAt, new Date(releaseAt.getTime() + 1))) {
+        pools[row.service as ServicePool] = { capacity: row.capacity, booked: row.booked };
+      }
+      return pools;
+    },
+
     /** Gives the seat back (expiry, cancellation); a second call does nothing. */
     async release(tx: Database, applicationId: string): Promise<void> {
       const released = await repository.releaseBooking(tx, applicationId, clock.now());

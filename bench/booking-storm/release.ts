@@ -1,0 +1,231 @@
+/**
+ * Release storm (issue 14): an office releases `seats` seats over `sessions` sessions; `applicants`
+ * people want them, through two server processes on one PostgreSQL, clients spread across both.
+ * Run twice on the same machine and database, side by side:
+ *   1. first come first served (sessions without a queue: everyone submits at once);
+ *   2. the waiting room: everyone joins the release queue before the instant, polls their ticket,
+ *      and submits with the admission when admitted;
+ * and, in the same run, the bare conditional UPDATE that takes a seat, for the ratio.
+ *
+ *   node bench/booking-storm/release.ts [--applicants 20000] [--seats 5000] [--sessions 10]
+ *        [--connections 200] [--admit-per-second 1000] [--office BANDUNG]
+ * See README.md beside this file.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { openPostgres } from '../../apps/server/src/db/postgres.ts';
+import type { DatabaseHandle } from '../../apps/server/src/db/database.ts';
+import { prepareDatabase } from '../../apps/server/src/startup.ts';
+import {
+  getOverHttp,
+  pickTargetSession,
+  prepareApplicants,
+} from '../../apps/server/test/support/booking-fixtures.ts';
+import {
+  createDatabase,
+  DEFAULT_POSTGRES_URL,
+  dropDatabase,
+  uniqueDatabaseName,
+} from '../../apps/server/test/support/postgres.ts';
+import {
+  spawnServer,
+  waitUntilReady,
+  type ServerProcess,
+} from '../../apps/server/test/support/server-process.ts';
+import { jsonRequest } from './http.ts';
+import { bareSql, fcfsStorm, type StormFigures } from './release-fcfs.ts';
+import { queueStorm, releaseSessions, type QueueFigures } from './release-queue.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    applicants: { type: 'string', default: '20000' },
+    seats: { type: 'string', default: '5000' },
+    sessions: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '200' },
+    'admit-per-second': { type: 'string', default: '1000' },
+    office: { type: 'string', default: 'BANDUNG' },
+  },
+  strict: true,
+});
+const int = (name: string, value: string | undefined) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
+  return n;
+};
+const applicants = int('applicants', args.applicants);
+const seats = int('seats', args.seats);
+const sessionCount = int('sessions', args.sessions);
+const connections = int('connections', args.connections);
+const admitPerSecond = int('admit-per-second', args['admit-per-second']);
+const office = args.office!;
+const adminUrl = process.env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+
+const databaseName = uniqueDatabaseName('mpaspor_release');
+let servers: ServerProcess[] = [];
+let handle: DatabaseHandle | undefined;
+let dataDir: string | undefined;
+let created = false;
+
+async function cleanUp() {
+  await Promise.all(servers.map((s) => Promise.race([s.stop(), new Promise((r) => setTimeout(r, 15_000))])));
+  for (const s of servers) s.kill();
+  servers = [];
+  await handle?.close();
+  handle = undefined;
+  if (created) await dropDatabase(adminUrl, databaseName);
+  created = false;
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+async function main(): Promise<number> {
+  console.log(
+    `release storm: ${applicants} applicants, ${seats} seats in ${sessionCount} sessions, office ${office}, ` +
+      `2 server processes, ${connections} connections per process, admission ${admitPerSecond}/s`,
+  );
+  const url = await createDatabase(adminUrl, databaseName);
+  created = true;
+  dataDir = await mkdtemp(join(tmpdir(), 'mpaspor-release-'));
+  const loaded = loadConfig({ SIMULATION: 'on', DATABASE_URL: url, DATA_DIR: dataDir });
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  handle = openPostgres(url, 4);
+  await prepareDatabase(handle, loaded.config);
+  const env = {
+    DATABASE_URL: url,
+    SIMULATION: 'on',
+    RATE_LIMIT_SCALE: '1000',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RELEASE_ADMIT_PER_SECOND: String(admitPerSecond),
+    RELEASE_TICK_MS: '100',
+  };
+  servers = await Promise.all([spawnServer({ env }), spawnServer({ env })]);
+  await Promise.all(servers.map((s) => waitUntilReady(s)));
+  const bases = servers.map((s) => s.url);
+  const db = handle.db;
+
+  // 1. First come, first served: released sessions without a queue.
+  const fcfsPeople = await prepareApplicants(db, applicants);
+  const listing = getOverHttp(bases[0]!);
+  const fcfsSessions: string[] = [];
+  for (let i = 0; i < sessionCount; i++) {
+    fcfsSessions.push(
+      await pickTargetSession(db, listing, office, Math.ceil(seats / sessionCount), {
+        exclude: fcfsSessions,
+      }),
+    );
+  }
+  const sqlSession = await pickTargetSession(db, listing, office, seats, { exclude: fcfsSessions });
+  console.log('FCFS storm…');
+  const fcfs = await fcfsStorm({ bases, people: fcfsPeople, sessions: fcfsSessions, connections, db });
+
+  // 2. The same crowd through the release queue of the office's next release.
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const releaseAt = Date.parse(
+    (
+      await jsonRequest<{ next: { releaseAt: string } }>(
+        agent,
+        `${bases[0]}/api/v1/offices/${office}/releases`,
+      )
+    ).body.next.releaseAt,
+  );
+  await moveSimClock(agent, bases, releaseAt - 10 * 60_000);
+  // Each process materialises the sessions of its new "today" before their seats are set.
+  for (const base of bases) await jsonRequest(agent, `${base}/api/v1/offices/${office}/releases`);
+  const release = await releaseSessions(db, office, new Date(releaseAt), seats, sessionCount);
+  const simNow = new Date((await jsonRequest<{ now: string }>(agent, `${bases[0]}/sim/clock`)).body.now);
+  const queuePeople = await prepareApplicants(db, applicants, { now: simNow });
+  console.log('Release queue storm…');
+  const queued = await queueStorm({
+    bases,
+    people: queuePeople,
+    sessions: release,
+    connections,
+    db,
+    office,
+    openRelease: () => moveSimClock(agent, bases, releaseAt),
+  });
+  agent.destroy();
+
+  // 3. The bare statement, as many attempts, as many connections as the two servers' pools.
+  console.log('Bare SQL…');
+  const sql = await bareSql({ url, sessionId: sqlSession, attempts: applicants, connections, poolSize: 20 });
+
+  return report(fcfs, queued, sql);
+}
+
+/** Moves the shared simulated clock to `to` (never back) and waits until both processes run on it. */
+async function moveSimClock(agent: Agent, bases: readonly string[], to: number): Promise<void> {
+  const now = Date.parse((await jsonRequest<{ now: string }>(agent, `${bases[0]}/sim/clock`)).body.now);
+  const minutes = Math.ceil((to - now) / 60_000);
+  if (minutes > 0) {
+    await jsonRequest(agent, `${bases[0]}/sim/clock`, { body: { advanceMinutes: minutes } });
+  }
+  for (const base of bases) {
+    for (let tries = 0; tries < 100; tries++) {
+      const seen = Date.parse((await jsonRequest<{ now: string }>(agent, `${base}/sim/clock`)).body.now);
+      if (seen >= to) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+function report(
+  fcfs: StormFigures,
+  queued: QueueFigures,
+  sql: { seatsPerSec: number; sold: number },
+): number {
+  const failures = [...fcfs.failures, ...queued.failures];
+  if (sql.sold !== seats) failures.push(`bare SQL sold ${sql.sold} of ${seats}`);
+  const ratio = (n: number) => Math.round((n / sql.seatsPerSec) * 1000) / 1000;
+  const rows: [string, string | number, string | number][] = [
+    ['seats sold / capacity', `${fcfs.sold} / ${fcfs.capacity}`, `${queued.sold} / ${queued.capacity}`],
+    ['oversold', fcfs.oversold, queued.oversold],
+    ['5xx answers', fcfs.fiveHundreds, queued.fiveHundreds],
+    ['bookings/s over HTTP', fcfs.bookingsPerSec, queued.bookingsPerSec],
+    ['  ÷ bare SQL seats/s', ratio(fcfs.bookingsPerSec), ratio(queued.bookingsPerSec)],
+    [
+      'submit p50 / p99 (ms)',
+      `${fcfs.submit.p50} / ${fcfs.submit.p99}`,
+      `${queued.submit.p50} / ${queued.submit.p99}`,
+    ],
+    ['time to sell out (s)', fcfs.sellOutSeconds, queued.sellOutSeconds],
+    ['submits sent', fcfs.submits, queued.submits],
+  ];
+  console.log(`\nBare SQL: ${sql.seatsPerSec} seats/s (pool of 20, ${connections} clients)\n`);
+  console.log(`  ${''.padEnd(28)} ${'first come first served'.padStart(26)} ${'release queue'.padStart(22)}`);
+  for (const [label, a, b] of rows)
+    console.log(`  ${label.padEnd(28)} ${String(a).padStart(26)} ${String(b).padStart(22)}`);
+  console.log(
+    `\n  queue: ${queued.joined} joined (${queued.joinsPerSec}/s), ${queued.polls} ticket reads, ` +
+      `SOLD_OUT seen p50/p99 ${queued.soldOutNotice.p50}/${queued.soldOutNotice.p99} ms after the last seat`,
+  );
+  if (failures.length > 0) {
+    console.log('\nFAILED:');
+    for (const f of failures) console.log(`  - ${f}`);
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'release-storm',
+      date: new Date().toISOString(),
+      applicants,
+      seats,
+      fcfs,
+      queued,
+      sql,
+      ok: failures.length === 0,
+    }),
+  );
+  return failures.length === 0 ? 0 : 1;
+}
+
+const exitCode = await main().catch((error: unknown) => {
+  console.error(error);
+  return 1;
+});
+await cleanUp().catch((error: unknown) => console.error('clean-up failed:', error));
+process.exit(exitCode);

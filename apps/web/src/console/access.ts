@@ -6,6 +6,8 @@ const viewRoles: Record<Route['view'], readonly OfficerRole[] | 'any'> = {
   queue: 'any',
   application: 'any',
   schedule: ['OFFICE_ADMIN', 'HQ_ADMIN'],
+  // Every officer of the office may watch its release: the counter staff answer the crowd's questions.
+  releases: 'any',
   payments: ['OFFICE_ADMIN', 'HQ_ADMIN'],
   audit: ['HQ_ADMIN'],
 };

@@ -8,6 +8,7 @@ describe('hash routes', () => {
       { view: 'queue' },
       { view: 'application', id },
       { view: 'schedule' },
+      { view: 'releases' },
       { view: 'payments' },
       { view: 'audit' },
     ] as const) {

@@ -3,6 +3,7 @@ export type Route =
   | { view: 'queue' }
   | { view: 'application'; id: string }
   | { view: 'schedule' }
+  | { view: 'releases' }
   | { view: 'payments' }
   | { view: 'audit' };
 
@@ -15,6 +16,8 @@ export function parseRoute(hash: string): Route | null {
       return { view: 'queue' };
     case '/schedule':
       return { view: 'schedule' };
+    case '/releases':
+      return { view: 'releases' };
     case '/payments':
       return { view: 'payments' };
     case '/audit':

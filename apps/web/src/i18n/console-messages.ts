@@ -1,5 +1,10 @@
 import { commonEn, commonId, type CommonMessageKey } from './common-messages.ts';
 import { consoleEn } from './console-messages-en.ts';
+import {
+  consoleReleasesEn,
+  consoleReleasesId,
+  type ConsoleReleaseMessageKey,
+} from './console-release-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -280,9 +285,9 @@ export const consoleId = {
   'console.audit.requestId': 'ID permintaan',
 } as const;
 
-export type ConsoleMessageKey = CommonMessageKey | keyof typeof consoleId;
+export type ConsoleMessageKey = CommonMessageKey | keyof typeof consoleId | ConsoleReleaseMessageKey;
 
 export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
-  id: { ...commonId, ...consoleId },
-  en: { ...commonEn, ...consoleEn },
+  id: { ...commonId, ...consoleId, ...consoleReleasesId },
+  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn },
 };

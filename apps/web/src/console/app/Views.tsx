@@ -5,6 +5,7 @@ import { ApplicationPage } from '../application/ApplicationPage.tsx';
 import { AuditPage } from '../audit/AuditPage.tsx';
 import { PaymentsPage } from '../payments/PaymentsPage.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
+import { ReleasesPage } from '../releases/ReleasesPage.tsx';
 import type { Route } from '../routes.ts';
 import { SchedulePage } from '../schedule/SchedulePage.tsx';
 
@@ -27,6 +28,8 @@ export function Views(props: { officer: OfficerView; route: Route; navigate(rout
       return <ApplicationPage key={route.id} id={route.id} officer={officer} />;
     case 'schedule':
       return <SchedulePage officer={officer} />;
+    case 'releases':
+      return <ReleasesPage officer={officer} />;
     case 'payments':
       return <PaymentsPage onOpen={openApplication} />;
     case 'audit':

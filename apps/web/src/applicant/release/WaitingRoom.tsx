@@ -27,7 +27,9 @@ export function WaitingRoom(props: {
   const { office, ticket } = props;
   const releaseAt = ticket?.releaseAt ?? props.release?.releaseAt ?? null;
   const msLeft = releaseAt ? Date.parse(releaseAt) - props.now() : 0;
-  useSecondTick(msLeft > -1_000);
+  // Once the server has drawn the ticket's place the instant has passed, whatever this phone's clock says.
+  const beforeDraw = !ticket || ticket.state === 'WAITING_FOR_DRAW';
+  useSecondTick(beforeDraw && msLeft > -1_000);
   const time = releaseAt
     ? `${new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
         timeStyle: 'short',
@@ -38,7 +40,7 @@ export function WaitingRoom(props: {
   return (
     <section className="card release" aria-labelledby="release-title" data-testid="waiting-room">
       <StepHeading id="release-title">{t('release.title')}</StepHeading>
-      {msLeft > 0 && (
+      {beforeDraw && msLeft > 0 && (
         <>
           <p>{t('release.intro', { time })}</p>
           <p className="release-countdown">

@@ -54,7 +54,7 @@ export function ReleasesBoard(props: { officeCode: string; asHeadquarters: boole
   const next = data?.next;
   const msToRelease = next ? Date.parse(next.releaseAt) - (Date.now() + offset.current) : 0;
   return (
-    <div data-testid="releases-board">
+    <div className="releases-board" data-testid="releases-board">
       <ErrorAlert error={releases.error} />
       {releases.loading && !data ? <Loading /> : null}
       {data ? (

@@ -28,6 +28,7 @@ let t: TestApp;
 let baseURL: string;
 let applicant: OpenedPage;
 let officer: OpenedPage;
+let releaseAt: Date;
 const clock = () => t.clock as SimulatedClock;
 
 beforeAll(async () => {
@@ -83,7 +84,7 @@ async function signIn(page: Page, person: ReadyApplicant) {
 
 describe('when an office releases its quota through the waiting room', () => {
   it('then the applicant joins before the instant, gets a place, then the turn, and books with it; the console follows', async () => {
-    const releaseAt = await nextRelease(t.app, OFFICE);
+    releaseAt = await nextRelease(t.app, OFFICE);
     moveClockTo(clock(), new Date(releaseAt.getTime() - 10 * 60_000));
     const [person, ...others] = await prepareApplicants(t.db.db, 1 + OTHERS, { now: clock().now() });
     const sessionId = await limitReleaseSeats(t.db.db, OFFICE, releaseAt, 1 + OTHERS);
@@ -152,7 +153,10 @@ describe('when an office releases its quota through the waiting room', () => {
         .toBe(true);
     }
     await expect.poll(() => byTest('admission').count(), { timeout: 10_000 }).toBe(1);
-    expect(await byTest('admission-countdown').textContent()).toMatch(/^(10:00|9:\d{2})$/);
+    // On the server's clock (read again when the ticket changed state): ten minutes at most.
+    await expect
+      .poll(() => byTest('admission-countdown').textContent(), { timeout: 5_000 })
+      .toMatch(/^(10:00|9:\d{2})$/);
     await expect
       .poll(() => desk.getByTestId('live-admitted').textContent(), { timeout: 10_000 })
       .not.toBe('0');
@@ -173,4 +177,26 @@ describe('when an office releases its quota through the waiting room', () => {
     expect(applicant.consoleErrors).toEqual([]);
     expect(officer.consoleErrors).toEqual([]);
   }, 120_000);
+
+  it('then one who joins late reads "Kuota habis" when the seats are gone, and may look at other dates', async () => {
+    const [late] = await prepareApplicants(t.db.db, 1, { now: clock().now() });
+    const { page } = applicant;
+    await signIn(page, late!);
+    await page.goto(`/#/applications/${late!.applicationId}/office`);
+    await page.reload();
+    await page.getByTestId('office-locate').click();
+    await page.getByTestId('office-option').first().click();
+    await page.getByTestId('release-join').click();
+    const state = page.getByTestId('release-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('QUEUED');
+
+    await limitReleaseSeats(t.db.db, OFFICE, releaseAt, 0);
+    const ended = page.getByTestId('release-ended');
+    await expect.poll(() => ended.getAttribute('data-state'), { timeout: 15_000 }).toBe('SOLD_OUT');
+    expect(await ended.textContent()).toMatch(/^Kuota habis/);
+    await check(page, 'sold-out');
+    await page.getByRole('button', { name: 'Lihat tanggal lain' }).click();
+    await expect.poll(() => page.getByTestId('day-full').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(applicant.consoleErrors).toEqual([]);
+  }, 60_000);
 });

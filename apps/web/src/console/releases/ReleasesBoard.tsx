@@ -67,9 +67,14 @@ export function ReleasesBoard(props: { officeCode: string; asHeadquarters: boole
                 ['console.releases.queueOpensAt', formatInstant(next.queueOpensAt, language)],
                 [
                   'console.releases.countdown',
-                  <span className="mono" role="timer" data-testid="releases-countdown">
-                    {countdownText(msToRelease)}
-                  </span>,
+                  // Past the instant the window still runs: say the quota is open, not "0:00".
+                  msToRelease > 0 ? (
+                    <span className="mono" role="timer" data-testid="releases-countdown">
+                      {countdownText(msToRelease)}
+                    </span>
+                  ) : (
+                    <span data-testid="releases-countdown">{t('console.releases.opened')}</span>
+                  ),
                 ],
                 ['console.releases.seats', <span data-testid="releases-next-seats">{next.seats}</span>],
               ]}

@@ -5,12 +5,13 @@ export interface JsonAnswer<T> {
   readonly status: number;
   readonly body: T;
   readonly ms: number;
+  readonly etag: string | undefined;
 }
 
 export function jsonRequest<T = Record<string, unknown>>(
   agent: Agent,
   url: string,
-  options: { method?: string; body?: unknown; token?: string } = {},
+  options: { method?: string; body?: unknown; token?: string; ifNoneMatch?: string | undefined } = {},
 ): Promise<JsonAnswer<T>> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const started = performance.now();
@@ -25,6 +26,7 @@ export function jsonRequest<T = Record<string, unknown>>(
             ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
             : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.ifNoneMatch ? { 'if-none-match': options.ifNoneMatch } : {}),
         },
       },
       (res) => {
@@ -39,7 +41,8 @@ export function jsonRequest<T = Record<string, unknown>>(
           } catch {
             body = { code: `unparsable body: ${text.slice(0, 200)}` } as T;
           }
-          resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started });
+          const etag = res.headers.etag;
+          resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started, etag });
         });
       },
     );

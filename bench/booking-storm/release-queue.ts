@@ -1,6 +1,8 @@
 import { Agent } from 'node:http';
 import { sql } from 'drizzle-orm';
-import type { TicketView } from '#shared/contracts/releases.ts';
+import type { ReleaseProgress, TicketView } from '#shared/contracts/releases.ts';
+import { ticketProgress } from '#shared/release-progress.ts';
+import { drawKey } from '../../apps/server/src/modules/releases/index.ts';
 import { queryRows, type Database } from '../../apps/server/src/db/database.ts';
 import type { ReadyApplicant } from '../../apps/server/test/support/booking-fixtures.ts';
 import { inParallel, jsonRequest, latencySummary } from './http.ts';
@@ -10,8 +12,12 @@ import { counters, type StormFigures } from './release-fcfs.ts';
 export interface QueueFigures extends StormFigures {
   readonly joined: number;
   readonly joinsPerSec: number;
+  /** Reads of a ticket itself (authenticated, its own row). */
   readonly polls: number;
   readonly pollsPerSec: number;
+  /** Reads of the release's public progress (one cached answer a second for everyone). */
+  readonly progressReads: number;
+  readonly progressReadsPerSec: number;
   /** How long after the last seat went each person who got none was told so (ms). */
   readonly soldOutNotice: { p50: number; p99: number };
   readonly endStates: Record<string, number>;
@@ -53,8 +59,10 @@ export async function releaseSessions(
 /**
  * The crowd through the waiting room: everyone joins before the instant (spread over both
  * processes), then, from a random moment in the release's first 3 seconds, follows their ticket as
- * the app does (every estimated wait / 3, between 0.5 and 5 s) and submits with the admission the
- * moment it comes, trying the next session when one is full.
+ * the app does (every estimated wait / 3, between 0.5 and 5 s): through the release's public progress
+ * and their own draw key, reading the ticket itself only near the front, at their turn or at the end
+ * (#shared/release-progress.ts); and submits with the admission the moment it comes, trying the next
+ * session when one is full.
  */
 export async function queueStorm(options: {
   bases: readonly string[];
@@ -73,6 +81,8 @@ export async function queueStorm(options: {
 
   const joinAgent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const tickets: string[] = new Array(people.length);
+  /** Each person's ticket as the server last answered it (the join's answer first, as in the app). */
+  const lastRead: (TicketView | null)[] = new Array(people.length).fill(null);
   const joinStarted = performance.now();
   await inParallel(people.length, options.connections * bases.length, async (i) => {
     const person = people[i]!;
@@ -81,8 +91,10 @@ export async function queueStorm(options: {
       `${base(i)}/api/v1/offices/${office}/release-queue`,
       { body: { applicationId: person.applicationId }, token: person.token },
     );
-    if (answer.status === 201) tickets[i] = answer.body.id;
-    else count(`join ${answer.status} ${answer.body.code}`);
+    if (answer.status === 201) {
+      tickets[i] = answer.body.id;
+      lastRead[i] = answer.body;
+    } else count(`join ${answer.status} ${answer.body.code}`);
   });
   const joinsPerSec = Math.round(people.length / ((performance.now() - joinStarted) / 1000));
   joinAgent.destroy();
@@ -101,6 +113,7 @@ export async function queueStorm(options: {
   let lastBooking = 0;
   let submits = 0;
   let polls = 0;
+  let progressReads = 0;
   let fiveHundreds = 0;
 
   /** Submits with the admission, the next session when one is full. True when the seat is taken. */
@@ -127,21 +140,50 @@ export async function queueStorm(options: {
     return false;
   }
 
+  /**
+   * What the person's phone would show now: from the release's public progress while the ticket waits
+   * (revalidated with its ETag, as a browser does), from the ticket itself when the progress says only
+   * the ticket can tell (the app's useTicket does the same).
+   */
+  async function look(i: number, progress: { etag?: string | undefined; body?: ReleaseProgress }) {
+    const known = lastRead[i];
+    if (known?.releaseId && (known.state === 'WAITING_FOR_DRAW' || known.state === 'QUEUED')) {
+      progressReads++;
+      const answer = await jsonRequest<ReleaseProgress>(
+        pollAgent,
+        `${base(i)}/api/v1/offices/${office}/releases/${known.releaseId}/progress`,
+        { ifNoneMatch: progress.etag },
+      );
+      if (answer.status >= 500) fiveHundreds++;
+      if (answer.status === 200) Object.assign(progress, { etag: answer.etag, body: answer.body });
+      else if (answer.status !== 304) count(`progress ${answer.status}`);
+      const seed = progress.body?.seed;
+      const followed =
+        progress.body &&
+        ticketProgress({ ...known, drawKey: seed ? drawKey(seed, known.id) : null }, progress.body);
+      if (followed) return { status: 200, body: { ...known, ...followed } };
+    }
+    polls++;
+    const answer = await jsonRequest<TicketView & { code?: string }>(
+      pollAgent,
+      `${base(i)}/api/v1/offices/${office}/release-queue/${tickets[i]}`,
+      { token: people[i]!.token },
+    );
+    if (answer.status === 200) lastRead[i] = answer.body;
+    return answer;
+  }
+
   async function follow(i: number): Promise<void> {
     const ticketId = tickets[i];
     if (!ticketId) return;
     await sleep(Math.random() * 3_000);
     let state = 'UNKNOWN';
+    const progress = {};
     while (performance.now() < deadline) {
-      polls++;
-      const answer = await jsonRequest<TicketView & { code?: string }>(
-        pollAgent,
-        `${base(i)}/api/v1/offices/${office}/release-queue/${ticketId}`,
-        { token: people[i]!.token },
-      );
+      const answer = await look(i, progress);
       if (answer.status !== 200) {
         if (answer.status >= 500) fiveHundreds++;
-        count(`ticket ${answer.status} ${answer.body.code}`);
+        count(`ticket ${answer.status} ${(answer.body as { code?: string }).code}`);
         await sleep(1_000);
         continue;
       }
@@ -190,6 +232,8 @@ export async function queueStorm(options: {
     joinsPerSec,
     polls,
     pollsPerSec: Math.round(polls / elapsed),
+    progressReads,
+    progressReadsPerSec: Math.round(progressReads / elapsed),
     soldOutNotice: { p50: notice.p50, p99: notice.p99 },
     endStates: Object.fromEntries(endStates),
   };

@@ -3,8 +3,9 @@
  * people want them, through two server processes on one PostgreSQL, clients spread across both.
  * Run twice on the same machine and database, side by side:
  *   1. first come first served (sessions without a queue: everyone submits at once);
- *   2. the waiting room: everyone joins the release queue before the instant, polls their ticket,
- *      and submits with the admission when admitted;
+ *   2. the waiting room: everyone joins the release queue before the instant, follows the release's
+ *      public progress (reading the ticket itself when its place is drawn or its turn comes), and
+ *      submits with the admission when admitted;
  * and, in the same run, the bare conditional UPDATE that takes a seat, for the ratio.
  *
  *   node bench/booking-storm/release.ts [--applicants 20000] [--seats 5000] [--sessions 10]
@@ -202,6 +203,7 @@ function report(
     console.log(`  ${label.padEnd(28)} ${String(a).padStart(26)} ${String(b).padStart(22)}`);
   console.log(
     `\n  queue: ${queued.joined} joined (${queued.joinsPerSec}/s), ${queued.polls} ticket reads, ` +
+      `${queued.progressReads} progress reads (${queued.progressReadsPerSec}/s), ` +
       `SOLD_OUT seen p50/p99 ${queued.soldOutNotice.p50}/${queued.soldOutNotice.p99} ms after the last seat`,
   );
   if (failures.length > 0) {

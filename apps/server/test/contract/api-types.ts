@@ -517,6 +517,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/offices/{code}/releases/{releaseId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What every ticket of a release shares, to follow instead of one’s own ticket
+     * @description The same for everyone, at most a second old: the first place not admitted yet, free seats per pool, the draw and the end. A ticket that read `WAITING_FOR_DRAW` or `QUEUED` follows this (`Cache-Control: public, max-age=1`, `ETag`/`304`) and reads itself again only when its place is drawn, its turn comes (`position` < `nextPosition`) or `closedAt` is set; with no seat left in its pools it is `SOLD_OUT`.
+     */
+    get: operations['getReleaseProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/officer/sessions': {
     parameters: {
       query?: never;
@@ -1801,6 +1821,36 @@ export interface components {
         position: number;
       }[];
     };
+    ReleaseProgress: {
+      /** Format: uuid */
+      id: string;
+      officeCode: string;
+      /** Format: date-time */
+      releaseAt: string;
+      drawnAt: string | null;
+      /** @description The waiting room ended: booking is open to all */
+      closedAt: string | null;
+      soldOutAt: string | null;
+      /** @description The first place not admitted yet; every place before it has had its turn */
+      nextPosition: number | null;
+      /** @description The last place handed out */
+      lastPosition: number | null;
+      /** @description Published at the draw: a ticket’s draw key is SHA-256(seed:id) */
+      seed: string | null;
+      /** @description Tickets placed by the draw (joined in time) */
+      drawnTickets: number | null;
+      /** @description Draw key (lowercase hex) of the ticket at `nextPosition` when the draw placed it: a drawn ticket whose own key is lower has had its turn, without reading its place */
+      nextDrawKey: string | null;
+      waiting: number;
+      /** @description Admissions given and neither used nor expired */
+      outstanding: number;
+      /** @description Free seats per pool */
+      seatsLeft: {
+        [key: string]: number;
+      };
+      admitPerSecond: number;
+      admissionMinutes: number;
+    };
     ReleaseRecord: {
       /** Format: uuid */
       id: string;
@@ -1856,6 +1906,13 @@ export interface components {
       } | null;
       /** @description SHA-256 of the draw seed, committed when the queue opened */
       seedHash: string;
+      /**
+       * Format: uuid
+       * @description The release this ticket queues for: follow its public `progress` instead of this ticket
+       */
+      releaseId: string;
+      /** @description The seat pools this application may book (`seatsLeft` per pool) */
+      pools: string[];
     };
     SchedulePreviewDay: {
       /** Format: date */
@@ -3918,6 +3975,64 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReleaseDraw'];
         };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReleaseProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Office code, e.g. JAKARTA_SELATAN */
+        code: string;
+        releaseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseProgress'];
+        };
+      };
+      /** @description Not Modified: `If-None-Match` named the current `ETag`; keep the copy you have. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
       422: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficerReleases } from '#shared/contracts/officer-releases.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { prepareApplicants } from '../support/booking-fixtures.ts';
-import { join, limitReleaseSeats, moveClockTo, nextRelease } from '../support/releases.ts';
+import { join, limitReleaseSeats, moveClockTo, nextRelease, waitFor } from '../support/releases.ts';
 import { createTestApp, testConfig, type TestApp } from '../support/test-app.ts';
 import { demoOfficers, officerCall, officerSession } from '../support/visit.ts';
 
@@ -39,15 +39,6 @@ beforeAll(async () => {
   await logIn();
 });
 afterAll(() => t.close());
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('who sees an office’s releases', () => {
   it('when any officer of the office asks, then they see its next release', async () => {

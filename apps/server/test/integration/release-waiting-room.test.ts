@@ -98,6 +98,11 @@ describe('when an office releases its quota through the waiting room', () => {
     for (const other of others) expect((await join(t.app, OFFICE, other)).statusCode).toBe(201);
 
     const { page } = applicant;
+    // The waiting phone follows the release's public progress, not its own ticket, between its turns.
+    let progressReads = 0;
+    page.on('request', (request) => {
+      if (/\/releases\/[0-9a-f-]+\/progress$/.test(request.url())) progressReads++;
+    });
     const byTest = (id: string) => page.getByTestId(id);
     // Read without waiting: null while the element is not on the page.
     const text = (id: string) =>
@@ -187,6 +192,7 @@ describe('when an office releases its quota through the waiting room', () => {
       await page.evaluate(`localStorage.getItem('mpaspor.releaseTicket.${person!.applicationId}')`),
     ).toBeNull();
 
+    expect(progressReads).toBeGreaterThan(0);
     await expect.poll(() => desk.getByTestId('live-booked').textContent(), { timeout: 10_000 }).toBe('1');
     await screenshot(desk, 'console-booked');
     expect(applicant.consoleErrors).toEqual([]);

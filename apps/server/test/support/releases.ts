@@ -16,6 +16,20 @@ export async function nextRelease(app: FastifyInstance, office: string): Promise
   return new Date(next.releaseAt);
 }
 
+/** Reads until `done` says so or `ms` pass; answers the last value read (the test's expect judges it). */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 5_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** Moves a simulated clock forward to an instant (it never goes back). */
 export function moveClockTo(clock: SimulatedClock, at: Date): void {
   const ms = at.getTime() - clock.now().getTime();

@@ -52,6 +52,10 @@ export const ticketSchema = z
       })
       .nullable(),
     seedHash: z.string().describe('SHA-256 of the draw seed, committed when the queue opened'),
+    releaseId: z
+      .uuid()
+      .describe('The release this ticket queues for: follow its public `progress` instead of this ticket'),
+    pools: z.array(z.string()).describe('The seat pools this application may book (`seatsLeft` per pool)'),
   })
   .meta({ id: 'ReleaseTicket' });
 export type TicketView = z.infer<typeof ticketSchema>;
@@ -96,3 +100,40 @@ export const releaseDrawSchema = z
   .meta({ id: 'ReleaseDraw' });
 
 export const releaseDrawParamsSchema = releaseQueueParamsSchema.extend({ releaseId: z.uuid() });
+
+/**
+ * What every ticket of a release has in common, the same for everyone and public: a crowd follows this
+ * (cacheable for a second, with `ETag`) and reads its own ticket only when `ticketProgress` says the
+ * ticket's own row decides — the draw placed it, its turn came, or the waiting room ended.
+ */
+export const releaseProgressSchema = z
+  .object({
+    id: z.uuid(),
+    officeCode: z.string(),
+    releaseAt: z.iso.datetime(),
+    drawnAt: z.iso.datetime().nullable(),
+    closedAt: z.iso.datetime().nullable().describe('The waiting room ended: booking is open to all'),
+    soldOutAt: z.iso.datetime().nullable(),
+    nextPosition: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The first place not admitted yet; every place before it has had its turn'),
+    lastPosition: z.number().int().nullable().describe('The last place handed out'),
+    seed: z.string().nullable().describe('Published at the draw: a ticket’s draw key is SHA-256(seed:id)'),
+    drawnTickets: z.number().int().nullable().describe('Tickets placed by the draw (joined in time)'),
+    nextDrawKey: z
+      .string()
+      .nullable()
+      .describe(
+        'Draw key (lowercase hex) of the ticket at `nextPosition` when the draw placed it: a drawn ticket ' +
+          'whose own key is lower has had its turn, without reading its place',
+      ),
+    waiting: z.number().int(),
+    outstanding: z.number().int().describe('Admissions given and neither used nor expired'),
+    seatsLeft: z.record(z.string(), z.number().int()).describe('Free seats per pool'),
+    admitPerSecond: z.number().int(),
+    admissionMinutes: z.number().int(),
+  })
+  .meta({ id: 'ReleaseProgress' });
+export type ReleaseProgress = z.infer<typeof releaseProgressSchema>;

@@ -1,5 +1,5 @@
 export { createReleasesService, type ReleasesService } from './service.ts';
 export type { ReleasesDeps, ReleaseSettings } from './deps.ts';
-export { drawOrder, seedCommitment } from './draw.ts';
+export { drawKey, drawOrder, seedCommitment } from './draw.ts';
 export { releasesRoutes } from './routes.ts';
 export { registerReleaseMetrics } from './metrics.ts';

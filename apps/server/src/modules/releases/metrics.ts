@@ -28,11 +28,14 @@ export function registerReleaseMetrics(registry: Registry, releases: Pick<Releas
       this.reset();
       for (const g of releases.gauges()) {
         this.set(labels(g), g.waiting);
-        // The counter follows the admitted total the worker saw (it only grows within a release).
+        // The counter follows the highest admitted total the worker saw: a process that did not admit
+        // this round reports the crowd's figure, up to a second older than the one it counted itself.
         const key = `${g.officeCode}@${g.releaseAt.toISOString()}`;
-        const grown = g.admitted - (seen.get(key) ?? 0);
-        if (grown > 0) admissions.inc(labels(g), grown);
-        seen.set(key, g.admitted);
+        const before = seen.get(key) ?? 0;
+        if (g.admitted > before) {
+          admissions.inc(labels(g), g.admitted - before);
+          seen.set(key, g.admitted);
+        }
       }
     },
   });

@@ -31,8 +31,13 @@ export async function ensureWindow(
   return (await findWindow(db, window.officeCode, window.releaseAt))!;
 }
 
-export async function lockWindow(db: Database, id: string): Promise<WindowRow | undefined> {
-  const [row] = await db.select().from(releaseWindows).where(eq(releaseWindows.id, id)).for('update');
+/** The window row, locked: `share` lets joins go side by side, `update` (the draw, later joins) one at a time. */
+export async function lockWindow(
+  db: Database,
+  id: string,
+  lock: 'share' | 'update' = 'update',
+): Promise<WindowRow | undefined> {
+  const [row] = await db.select().from(releaseWindows).where(eq(releaseWindows.id, id)).for(lock);
   return row;
 }
 
@@ -99,6 +104,15 @@ export async function insertTicket(
 ): Promise<TicketRow> {
   const [row] = await db.insert(releaseTickets).values(ticket).returning();
   return row!;
+}
+
+/** The ticket holding a place, if any. */
+export async function ticketAt(db: Database, windowId: string, position: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: releaseTickets.id })
+    .from(releaseTickets)
+    .where(and(eq(releaseTickets.windowId, windowId), eq(releaseTickets.position, position)));
+  return row?.id ?? null;
 }
 
 /** Hands out the next place behind everyone (joins after the draw); the window row is locked by the caller. */

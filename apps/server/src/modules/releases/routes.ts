@@ -5,14 +5,18 @@ import {
   officeReleasesSchema,
   releaseDrawParamsSchema,
   releaseDrawSchema,
+  releaseProgressSchema,
   releaseQueueParamsSchema,
   ticketParamsSchema,
   ticketSchema,
 } from '#shared/contracts/releases.ts';
 import { applicantOf } from '../../platform/access.ts';
+import { notModifiedResponse, sendPublished, type Caching } from '../../platform/conditional-get.ts';
 import type { ReleasesService } from './service.ts';
 
 const tags = ['offices'];
+/** Anyone (a CDN too) may keep it a second: it is public and a second is how often it changes. */
+const PROGRESS_CACHING: Caching = { cacheControl: 'public, max-age=1' };
 
 /** The waiting room of each quota release (issue 14; API.md, ADR 0004). */
 export const releasesRoutes: FastifyPluginAsync<{ releases: ReleasesService }> = async (
@@ -94,5 +98,32 @@ export const releasesRoutes: FastifyPluginAsync<{ releases: ReleasesService }> =
       },
     },
     (request) => releases.draw(request.params.code, request.params.releaseId),
+  );
+
+  r.get(
+    '/offices/:code/releases/:releaseId/progress',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'getReleaseProgress',
+        summary: 'What every ticket of a release shares, to follow instead of one’s own ticket',
+        description:
+          'The same for everyone, at most a second old: the first place not admitted yet, free seats per ' +
+          'pool, the draw and the end. A ticket that read `WAITING_FOR_DRAW` or `QUEUED` follows this ' +
+          '(`Cache-Control: public, max-age=1`, `ETag`/`304`) and reads itself again only when its place ' +
+          'is drawn, its turn comes (`position` < `nextPosition`) or `closedAt` is set; with no seat left ' +
+          'in its pools it is `SOLD_OUT`.',
+        params: releaseDrawParamsSchema,
+        response: { 200: releaseProgressSchema, 304: notModifiedResponse },
+      },
+    },
+    async (request, reply) =>
+      sendPublished(
+        request,
+        reply,
+        await releases.progress(request.params.code, request.params.releaseId),
+        PROGRESS_CACHING,
+      ),
   );
 };

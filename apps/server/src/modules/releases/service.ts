@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { OfficeReleases, ReleaseRecord, TicketView } from '#shared/contracts/releases.ts';
+import {
+  releaseProgressSchema,
+  type OfficeReleases,
+  type ReleaseRecord,
+  type TicketView,
+} from '#shared/contracts/releases.ts';
 import type { Database } from '../../db/database.ts';
+import { publishJson, type PublishedJson } from '../../platform/conditional-get.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { deriveKey } from '../../platform/secrets.ts';
 import { readAdmission } from './admission.ts';
 import type { ReleasesDeps } from './deps.ts';
-import { releaseSeed, seedCommitment } from './draw.ts';
+import { drawKey, releaseSeed, seedCommitment } from './draw.ts';
 import { admissionRequired, nikTaken, notOpen, productNotOffered } from './problems.ts';
 import { liveQueuesOf } from './office-view.ts';
 import * as repository from './repository.ts';
-import { toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
+import { toReleaseProgress, toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
 import { createReleaseWorker } from './worker.ts';
 
 const MINUTE = 60_000;
@@ -21,7 +28,8 @@ export function createReleasesService(deps: ReleasesDeps) {
   const { db, clock, settings } = deps;
   const seedKey = deriveKey(deps.key, 'release-seed');
   const admissionKey = deriveKey(deps.key, 'release-admission');
-  const live = new Map<string, { at: number; value: Promise<LiveWindow> }>();
+  const live = new Map<string, { at: number; value: Promise<LiveWindow | null> }>();
+  const published = new WeakMap<LiveWindow, PublishedJson>();
   const gates = new Map<string, { at: number; value: Promise<repository.WindowRow | undefined> }>();
 
   /**
@@ -29,7 +37,7 @@ export function createReleasesService(deps: ReleasesDeps) {
    * ticket read costs the ticket's own row and nothing else. A draw or the end of the window shows
    * within that second (the worker acts every RELEASE_TICK_MS anyway).
    */
-  function liveWindow(windowId: string, outdated?: Promise<LiveWindow>): Promise<LiveWindow> {
+  function liveWindow(windowId: string, outdated?: Promise<LiveWindow | null>): Promise<LiveWindow | null> {
     const cached = live.get(windowId);
     const usable = cached && (outdated ? cached.value !== outdated : performance.now() - cached.at < LIVE_MS);
     if (usable) return cached.value;
@@ -42,10 +50,24 @@ export function createReleasesService(deps: ReleasesDeps) {
     return value;
   }
 
-  async function readLive(windowId: string): Promise<LiveWindow> {
-    const window = (await repository.findWindowById(db, windowId))!;
+  async function readLive(windowId: string): Promise<LiveWindow | null> {
+    const window = await repository.findWindowById(db, windowId);
+    if (!window) return null;
     const counts = await repository.queueCounts(db, window.id, clock.now());
-    return { window, counts, seatsLeft: await seatsLeft(window) };
+    return {
+      window,
+      counts,
+      seatsLeft: await seatsLeft(window),
+      nextDrawKey: await nextDrawKey(window, counts),
+    };
+  }
+
+  /** Lets a phone that knows the seed tell, from its own draw key, whether its turn has come. */
+  async function nextDrawKey(window: repository.WindowRow, counts: repository.QueueCounts) {
+    const next = counts.nextPosition;
+    if (!window.seed || next === null || next > (window.drawnTickets ?? 0)) return null;
+    const id = await repository.ticketAt(db, window.id, next);
+    return id && drawKey(window.seed, id);
   }
 
   async function seatsLeft(window: repository.WindowRow): Promise<Record<string, number>> {
@@ -94,7 +116,7 @@ export function createReleasesService(deps: ReleasesDeps) {
   }
 
   async function view(ticket: repository.TicketRow, current?: LiveWindow): Promise<TicketView> {
-    return toTicketView(ticket, current ?? (await liveWindow(ticket.windowId)), clock.now(), {
+    return toTicketView(ticket, current ?? (await liveWindow(ticket.windowId))!, clock.now(), {
       admissionKey,
       admitPerSecond: settings.admitPerSecond,
       admissionMinutes: settings.admissionMinutes,
@@ -112,7 +134,35 @@ export function createReleasesService(deps: ReleasesDeps) {
     return value;
   }
 
-  const worker = createReleaseWorker({ ...deps, seedKey, seatsLeft });
+  /** One join in one transaction; null when the window was drawn while this join waited to share it. */
+  function joinWindow(
+    window: repository.WindowRow,
+    accountId: string,
+    applicationId: string,
+    entry: { nik: string; pools: readonly string[] },
+    lock: 'share' | 'update',
+  ) {
+    return db.transaction(async (tx) => {
+      const locked = (await repository.lockWindow(tx, window.id, lock))!;
+      if (lock === 'share' && locked.drawnAt) return null;
+      const mine = await repository.ticketOf(tx, window.id, { accountId });
+      if (mine) return { ticket: mine, created: false };
+      if (await repository.ticketOf(tx, window.id, { nik: entry.nik })) throw nikTaken();
+      const position = locked.drawnAt ? await repository.nextPosition(tx, window.id) : null;
+      const ticket = await repository.insertTicket(tx, {
+        windowId: window.id,
+        accountId,
+        nik: entry.nik,
+        applicationId,
+        pools: [...entry.pools],
+        joinedAt: clock.now(),
+        position,
+      });
+      return { ticket, created: true };
+    });
+  }
+
+  const worker = createReleaseWorker({ ...deps, seedKey, seatsLeft, live: (id) => liveWindow(id) });
 
   return {
     /** Joins the office's open release queue with a complete draft; joining again answers the same ticket. */
@@ -122,23 +172,20 @@ export function createReleasesService(deps: ReleasesDeps) {
       if (!kinds) throw new DomainError({ code: 'NOT_FOUND' });
       if (!kinds.includes(entry.passportKind)) throw productNotOffered();
       const window = await openWindow(officeCode);
-      const joined = await db.transaction(async (tx) => {
-        const locked = (await repository.lockWindow(tx, window.id))!;
-        const mine = await repository.ticketOf(tx, window.id, { accountId });
-        if (mine) return { ticket: mine, created: false };
-        if (await repository.ticketOf(tx, window.id, { nik: entry.nik })) throw nikTaken();
-        const position = locked.drawnAt ? await repository.nextPosition(tx, window.id) : null;
-        const ticket = await repository.insertTicket(tx, {
-          windowId: window.id,
-          accountId,
-          nik: entry.nik,
-          applicationId,
-          pools: [...entry.pools],
-          joinedAt: clock.now(),
-          position,
-        });
-        return { ticket, created: true };
+      // Before the draw joins share the window's lock (the draw alone takes it whole); after it, each
+      // takes the next place in turn. Two joins of one account or NIK at once: the second, its insert
+      // refused, goes again in turn and meets the first one's ticket.
+      let joined = await joinWindow(
+        window,
+        accountId,
+        applicationId,
+        entry,
+        window.drawnAt ? 'update' : 'share',
+      ).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return null;
+        throw error;
       });
+      joined ??= (await joinWindow(window, accountId, applicationId, entry, 'update'))!;
       return { ticket: await view(joined.ticket), created: joined.created };
     },
 
@@ -155,6 +202,21 @@ export function createReleasesService(deps: ReleasesDeps) {
         throw new DomainError({ code: 'NOT_FOUND' });
       }
       return view(ticket, current);
+    },
+
+    /**
+     * What every ticket of the release has in common, as published text: encoded once per second and
+     * process however many phones follow it (views.ts `toReleaseProgress`).
+     */
+    async progress(officeCode: string, releaseId: string): Promise<PublishedJson> {
+      const current = await liveWindow(releaseId);
+      if (!current || current.window.officeCode !== officeCode) throw new DomainError({ code: 'NOT_FOUND' });
+      let text = published.get(current);
+      if (!text) {
+        text = publishJson(releaseProgressSchema, toReleaseProgress(current, settings));
+        published.set(current, text);
+      }
+      return text;
     },
 
     /** The public record of an office's releases, and its next one whose queue has not ended. */

@@ -17,6 +17,7 @@ const live = (seatsLeft: number, outstanding: number): LiveWindow => ({
   window: {} as WindowRow,
   counts: counts(outstanding),
   seatsLeft: { REGULAR: seatsLeft },
+  nextDrawKey: null,
 });
 
 describe('the wait a queued person is shown', () => {

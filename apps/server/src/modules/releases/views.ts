@@ -1,4 +1,5 @@
-import type { ReleaseRecord, TicketState, TicketView } from '#shared/contracts/releases.ts';
+import type { ReleaseProgress, ReleaseRecord, TicketState, TicketView } from '#shared/contracts/releases.ts';
+import { estimatedWaitSeconds, seatsLeftIn } from '#shared/release-progress.ts';
 import { signAdmission } from './admission.ts';
 import type { QueueCounts, TicketRow, WindowRow } from './repository.ts';
 
@@ -8,10 +9,12 @@ export interface LiveWindow {
   readonly counts: QueueCounts;
   /** Free seats per pool in the release's sessions. */
   readonly seatsLeft: Readonly<Record<string, number>>;
+  /** The draw key of the ticket at `counts.nextPosition` when the draw placed it; else null. */
+  readonly nextDrawKey: string | null;
 }
 
 export function seatsLeftFor(live: LiveWindow, pools: readonly string[]): number {
-  return pools.reduce((sum, pool) => sum + Math.max(0, live.seatsLeft[pool] ?? 0), 0);
+  return seatsLeftIn(live.seatsLeft, pools);
 }
 
 /** What a ticket's holder sees; the order of the checks is the order of what matters to them. */
@@ -43,20 +46,13 @@ export function toTicketView(
   };
 }
 
-/**
- * Seconds until this place is admitted. Within the seats not yet promised, only the admission rate
- * holds it back. Beyond them, only an admission that lapses unused frees a place: that takes up to an admission's lifetime, so that is the honest answer (and the app,
- * polling at a third of it, stops hammering the server for a seat that is not there).
- */
 export function estimatedWait(
   ahead: number,
   live: LiveWindow,
   pools: readonly string[],
   options: { readonly admitPerSecond: number; readonly admissionMinutes: number },
 ): number {
-  const unpromised = seatsLeftFor(live, pools) - live.counts.outstanding;
-  if (ahead >= unpromised) return options.admissionMinutes * 60;
-  return Math.ceil(ahead / options.admitPerSecond);
+  return estimatedWaitSeconds(ahead, seatsLeftFor(live, pools) - live.counts.outstanding, options);
 }
 
 function ticketFacts(
@@ -89,6 +85,8 @@ function ticketFacts(
           }
         : null,
     seedHash: window.seedHash,
+    releaseId: window.id,
+    pools: [...ticket.pools],
   };
 }
 
@@ -112,5 +110,30 @@ export function toReleaseRecord(window: WindowRow, counts: QueueCounts): Release
     soldOutAt: window.soldOutAt?.toISOString() ?? null,
     secondsToSellOut: soldOutAfter,
     closedAt: window.closedAt?.toISOString() ?? null,
+  };
+}
+
+export function toReleaseProgress(
+  live: LiveWindow,
+  rules: { readonly admitPerSecond: number; readonly admissionMinutes: number },
+): ReleaseProgress {
+  const { window, counts } = live;
+  return {
+    id: window.id,
+    officeCode: window.officeCode,
+    releaseAt: window.releaseAt.toISOString(),
+    drawnAt: window.drawnAt?.toISOString() ?? null,
+    closedAt: window.closedAt?.toISOString() ?? null,
+    soldOutAt: window.soldOutAt?.toISOString() ?? null,
+    nextPosition: counts.nextPosition,
+    lastPosition: window.drawnAt ? window.lastPosition : null,
+    seed: window.drawnAt ? window.seed : null,
+    drawnTickets: window.drawnTickets,
+    nextDrawKey: live.nextDrawKey,
+    waiting: counts.waiting,
+    outstanding: counts.outstanding,
+    seatsLeft: { ...live.seatsLeft },
+    admitPerSecond: rules.admitPerSecond,
+    admissionMinutes: rules.admissionMinutes,
   };
 }

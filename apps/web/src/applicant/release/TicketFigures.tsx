@@ -1,17 +1,19 @@
-import type { TicketView } from '#shared/contracts/releases.ts';
 import { useT } from '../app/useT.ts';
 import { ticketMessageKey, waitText } from './logic.ts';
+import type { FollowedView } from './useTicket.ts';
 
 /**
  * The ticket as its holder reads it. The sentence and the place sit in a polite live region, announced
  * when they change; the figures keep their boxes from the start (a dash until known), so nothing moves
  * under the user's thumb while they are read again every few seconds.
  */
-export function TicketFigures({ ticket }: { ticket: TicketView }) {
+export function TicketFigures({ ticket }: { ticket: FollowedView }) {
   const { t } = useT();
+  // Far back, the place is estimated from the draw keys until the turn nears: say so.
+  const about = (n: number | null) => (n === null ? '—' : ticket.approximate ? `± ${n}` : n);
   const wait = ticket.estimatedWaitSeconds === null ? null : waitText(ticket.estimatedWaitSeconds);
   const place =
-    ticket.state === 'QUEUED' && ticket.position !== null && ticket.ahead !== null
+    ticket.state === 'QUEUED' && !ticket.approximate && ticket.position !== null && ticket.ahead !== null
       ? t('release.announce', { position: ticket.position, ahead: ticket.ahead })
       : '';
   return (
@@ -28,11 +30,11 @@ export function TicketFigures({ ticket }: { ticket: TicketView }) {
       <dl className="release-figures">
         <div>
           <dt>{t('release.position')}</dt>
-          <dd data-testid="release-position">{ticket.position ?? '—'}</dd>
+          <dd data-testid="release-position">{about(ticket.position)}</dd>
         </div>
         <div>
           <dt>{t('release.ahead')}</dt>
-          <dd data-testid="release-ahead">{ticket.ahead ?? '—'}</dd>
+          <dd data-testid="release-ahead">{about(ticket.ahead)}</dd>
         </div>
         <div>
           <dt>{t('release.wait')}</dt>

@@ -1,5 +1,5 @@
-import type { OfficeReleases, TicketView } from '#shared/contracts/releases.ts';
-import { apiFetch } from '../api/client.ts';
+import type { OfficeReleases, ReleaseProgress, TicketView } from '#shared/contracts/releases.ts';
+import { API_BASE, ApiError, apiFetch, problemFrom } from '../api/client.ts';
 
 /**
  * The waiting room's calls. Each answer comes with when it was asked and its `Date` header, so the
@@ -32,6 +32,21 @@ export const joinQueue = (code: string, applicationId: string) =>
 
 export const readTicket = (code: string, ticketId: string) =>
   timed<TicketView>(`${office(code)}/release-queue/${encodeURIComponent(ticketId)}`);
+
+/**
+ * The release's public progress, what a waiting ticket follows. Sent without the session: it is the
+ * same for everyone, so the browser (and any cache on the way) may keep it for its second.
+ */
+export async function readProgress(code: string, releaseId: string): Promise<ReleaseProgress> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${office(code)}/releases/${encodeURIComponent(releaseId)}/progress`);
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', detail: '' });
+  }
+  if (!response.ok) throw problemFrom(response.status, await response.json().catch(() => null));
+  return (await response.json()) as ReleaseProgress;
+}
 
 /** The public record of a release (seed and drawn order), for anyone to re-check the draw. */
 export const releaseRecordUrl = (code: string, releaseId: string | null) =>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TicketView } from '#shared/contracts/releases.ts';
 import { ApiError } from '../api/client.ts';
-import { readTicket } from './api.ts';
+import { ticketProgress } from '#shared/release-progress.ts';
+import { readProgress, readTicket } from './api.ts';
 import { pollDelayMs, retryDelayMs } from './logic.ts';
 import type { ServerClock } from './useServerClock.ts';
 
@@ -12,8 +13,9 @@ import type { ServerClock } from './useServerClock.ts';
  */
 export function useTicket(officeCode: string, { now, sample }: Pick<ServerClock, 'now' | 'sample'>) {
   const [ticketId, setTicketId] = useState<string | null>(null);
-  const [ticket, setTicket] = useState<TicketView | null>(null);
+  const [ticket, setTicket] = useState<FollowedView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The ticket as the server last answered it. */
   const latest = useRef<TicketView | null>(null);
 
   useEffect(() => {
@@ -25,16 +27,26 @@ export function useTicket(officeCode: string, { now, sample }: Pick<ServerClock,
       clearTimeout(timer);
       if (delay !== null && !stopped) timer = setTimeout(() => void read(), delay);
     };
+    const show = (view: FollowedView) => {
+      failures = 0;
+      setTicket(view);
+      setError(null);
+      schedule(pollDelayMs(view, now()));
+    };
     const read = async () => {
       try {
+        // Followed from the ticket as last read, never from an estimate shown since.
+        const followed = await followProgress(
+          officeCode,
+          latest.current?.id === ticketId ? latest.current : null,
+        );
+        if (stopped) return;
+        if (followed) return show(followed);
         const { body, clock } = await readTicket(officeCode, ticketId);
         if (stopped) return;
         sample(clock);
-        failures = 0;
         latest.current = body;
-        setTicket(body);
-        setError(null);
-        schedule(pollDelayMs(body, now()));
+        show(body);
       } catch (caught) {
         if (stopped) return;
         setError(caught);
@@ -66,4 +78,26 @@ export function useTicket(officeCode: string, { now, sample }: Pick<ServerClock,
     setTicketId(id);
   }, []);
   return { ticketId, ticket, error, follow };
+}
+
+/** A ticket as shown: read, or followed through the progress (then perhaps with an estimated place). */
+export type FollowedView = TicketView & { readonly approximate?: boolean };
+
+/**
+ * A waiting ticket as the release's public progress shows it, or null when the ticket itself must be
+ * read (its turn came, it is near the front, the waiting room ended): the crowd's refreshes cost the
+ * server one cached answer a second, not a read of every ticket.
+ */
+async function followProgress(officeCode: string, known: TicketView | null): Promise<FollowedView | null> {
+  if (!known?.releaseId || (known.state !== 'WAITING_FOR_DRAW' && known.state !== 'QUEUED')) return null;
+  const progress = await readProgress(officeCode, known.releaseId);
+  const drawKey = progress.seed ? await drawKeyOf(progress.seed, known.id) : null;
+  const followed = ticketProgress({ ...known, drawKey }, progress);
+  return followed && { ...known, ...followed };
+}
+
+/** SHA-256(seed:ticket id) as lowercase hex: the ticket's key in the draw (server releases/draw.ts). */
+async function drawKeyOf(seed: string, ticketId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${seed}:${ticketId}`));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseProgress, TicketView } from '#shared/contracts/releases.ts';
 import { ticketProgress } from '#shared/release-progress.ts';
-import { drawKey } from '../../src/modules/releases/index.ts';
+import {
+  createJoining,
+  drawKey,
+  type ReleaseSettings,
+  type ReleasesDeps,
+} from '../../src/modules/releases/index.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { prepareApplicants, type ReadyApplicant } from '../support/booking-fixtures.ts';
 import {
@@ -152,6 +157,26 @@ describe('following a release through its public progress', () => {
     expect(await metric('release_admissions_total')).toBe(1);
     expect(await metric('release_admissions_outstanding')).toBe(1);
     expect(await metric('release_seats_left')).toBe(SEATS);
+  });
+
+  it('when a join waited to share the window while the order was drawn, then it goes again in turn and gets the next place', async () => {
+    const [late] = await prepareApplicants(t.db.db, 1, { now: clock().now() });
+    const joining = createJoining({
+      ...({} as ReleasesDeps),
+      db: t.db.db,
+      clock: t.clock,
+      settings: base.releases as ReleaseSettings,
+      seedKey: 'unused-by-join',
+    });
+    // The window as the join read it before the draw: it asks to share the lock, finds it drawn.
+    const asReadBefore = { id: releaseId, drawnAt: null } as Parameters<typeof joining.join>[0];
+    const { ticket, created } = await joining.join(asReadBefore, late!.accountId, late!.applicationId, {
+      nik: late!.nik,
+      pools: joined[0]!.pools,
+    });
+    expect(created).toBe(true);
+    expect(ticket.position).toBe(PEOPLE + 1);
+    expect((await waitFor(progress, (p) => p.lastPosition === PEOPLE + 1)).lastPosition).toBe(PEOPLE + 1);
   });
 
   it('when the last seat goes, then the progress says the room ended and every waiting ticket reads SOLD_OUT', async () => {

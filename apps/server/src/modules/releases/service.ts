@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   releaseProgressSchema,
   type OfficeReleases,
@@ -7,15 +6,15 @@ import {
 } from '#shared/contracts/releases.ts';
 import type { Database } from '../../db/database.ts';
 import { publishJson, type PublishedJson } from '../../platform/conditional-get.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { deriveKey } from '../../platform/secrets.ts';
 import { readAdmission } from './admission.ts';
 import type { ReleasesDeps } from './deps.ts';
-import { drawKey, releaseSeed, seedCommitment } from './draw.ts';
-import { admissionRequired, nikTaken, notOpen, productNotOffered } from './problems.ts';
+import { drawKey } from './draw.ts';
+import { admissionRequired, productNotOffered } from './problems.ts';
 import { liveQueuesOf } from './office-view.ts';
 import * as repository from './repository.ts';
+import { createJoining } from './joining.ts';
 import { toReleaseProgress, toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
 import { createReleaseWorker } from './worker.ts';
 
@@ -79,42 +78,6 @@ export function createReleasesService(deps: ReleasesDeps) {
     return left;
   }
 
-  /** The window of the office's release whose queue is open now, created on first need. */
-  async function openWindow(officeCode: string): Promise<repository.WindowRow> {
-    const now = clock.now();
-    const lead = settings.leadMinutes * MINUTE;
-    const from = new Date(now.getTime() - settings.windowMaxMinutes * MINUTE);
-    const releases = await deps.scheduling.releases(officeCode, from, new Date(now.getTime() + lead + 1));
-    for (const { releaseAt } of releases) {
-      // A release already under way without a queue stays open to all: a late joiner must not gate it.
-      const window =
-        (await repository.findWindow(db, officeCode, releaseAt)) ??
-        (releaseAt > now
-          ? await createWindow(officeCode, releaseAt, new Date(releaseAt.getTime() - lead))
-          : null);
-      if (window && !window.closedAt) return window;
-    }
-    const [next] = await deps.scheduling.releases(
-      officeCode,
-      now,
-      new Date(now.getTime() + 62 * 24 * 60 * MINUTE),
-    );
-    throw notOpen(next ? new Date(next.releaseAt.getTime() - lead) : null);
-  }
-
-  function createWindow(officeCode: string, releaseAt: Date, opensAt: Date) {
-    const id = randomUUID();
-    const seedHash = seedCommitment(releaseSeed(seedKey, id));
-    return repository.ensureWindow(db, {
-      id,
-      officeCode,
-      releaseAt,
-      opensAt,
-      seedHash,
-      createdAt: clock.now(),
-    });
-  }
-
   async function view(ticket: repository.TicketRow, current?: LiveWindow): Promise<TicketView> {
     return toTicketView(ticket, current ?? (await liveWindow(ticket.windowId))!, clock.now(), {
       admissionKey,
@@ -134,34 +97,7 @@ export function createReleasesService(deps: ReleasesDeps) {
     return value;
   }
 
-  /** One join in one transaction; null when the window was drawn while this join waited to share it. */
-  function joinWindow(
-    window: repository.WindowRow,
-    accountId: string,
-    applicationId: string,
-    entry: { nik: string; pools: readonly string[] },
-    lock: 'share' | 'update',
-  ) {
-    return db.transaction(async (tx) => {
-      const locked = (await repository.lockWindow(tx, window.id, lock))!;
-      if (lock === 'share' && locked.drawnAt) return null;
-      const mine = await repository.ticketOf(tx, window.id, { accountId });
-      if (mine) return { ticket: mine, created: false };
-      if (await repository.ticketOf(tx, window.id, { nik: entry.nik })) throw nikTaken();
-      const position = locked.drawnAt ? await repository.nextPosition(tx, window.id) : null;
-      const ticket = await repository.insertTicket(tx, {
-        windowId: window.id,
-        accountId,
-        nik: entry.nik,
-        applicationId,
-        pools: [...entry.pools],
-        joinedAt: clock.now(),
-        position,
-      });
-      return { ticket, created: true };
-    });
-  }
-
+  const joining = createJoining({ ...deps, seedKey });
   const worker = createReleaseWorker({ ...deps, seedKey, seatsLeft, live: (id) => liveWindow(id) });
 
   return {
@@ -171,21 +107,12 @@ export function createReleasesService(deps: ReleasesDeps) {
       const kinds = await deps.offices.capabilitiesOf(officeCode);
       if (!kinds) throw new DomainError({ code: 'NOT_FOUND' });
       if (!kinds.includes(entry.passportKind)) throw productNotOffered();
-      const window = await openWindow(officeCode);
-      // Before the draw joins share the window's lock (the draw alone takes it whole); after it, each
-      // takes the next place in turn. Two joins of one account or NIK at once: the second, its insert
-      // refused, goes again in turn and meets the first one's ticket.
-      let joined = await joinWindow(
-        window,
+      const joined = await joining.join(
+        await joining.openWindow(officeCode),
         accountId,
         applicationId,
         entry,
-        window.drawnAt ? 'update' : 'share',
-      ).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return null;
-        throw error;
-      });
-      joined ??= (await joinWindow(window, accountId, applicationId, entry, 'update'))!;
+      );
       return { ticket: await view(joined.ticket), created: joined.created };
     },
 

@@ -1,5 +1,5 @@
 import { useT } from '../app/useT.ts';
-import { ticketMessageKey, waitText } from './logic.ts';
+import { figureText, ticketMessageKey, waitText } from './logic.ts';
 import type { FollowedView } from './useTicket.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { FollowedView } from './useTicket.ts';
 export function TicketFigures({ ticket }: { ticket: FollowedView }) {
   const { t } = useT();
   // Far back, the place is estimated from the draw keys until the turn nears: say so.
-  const about = (n: number | null) => (n === null ? '—' : ticket.approximate ? `± ${n}` : n);
+  const about = (n: number | null) => figureText(n, ticket.approximate);
   const wait = ticket.estimatedWaitSeconds === null ? null : waitText(ticket.estimatedWaitSeconds);
   const place =
     ticket.state === 'QUEUED' && !ticket.approximate && ticket.position !== null && ticket.ahead !== null

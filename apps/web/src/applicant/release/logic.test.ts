@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficeReleases, ReleaseRecord } from '#shared/contracts/releases.ts';
 import {
   bookingStep,
+  figureText,
   isFinal,
   narrowOffset,
   offsetMs,
@@ -89,6 +90,13 @@ describe('what a ticket says', () => {
     expect(waitText(0)).toEqual({ key: 'release.wait.seconds', n: 1 });
     expect(waitText(42)).toEqual({ key: 'release.wait.seconds', n: 42 });
     expect(waitText(61)).toEqual({ key: 'release.wait.minutes', n: 2 });
+  });
+
+  it('when the place is estimated from the draw keys, then it says so; unknown is a dash', () => {
+    expect(figureText(494, true)).toBe('± 494');
+    expect(figureText(7)).toBe('7');
+    expect(figureText(0, false)).toBe('0');
+    expect(figureText(null, true)).toBe('—');
   });
 });
 

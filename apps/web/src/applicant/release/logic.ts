@@ -68,6 +68,12 @@ export function ticketMessageKey(state: TicketState): TicketMessageKey {
   return `release.state.${state}`;
 }
 
+/** A place or a count of people ahead as shown: a dash until known, `± n` when estimated from the draw keys. */
+export function figureText(n: number | null, approximate = false): string {
+  if (n === null) return '—';
+  return approximate ? `± ${n}` : String(n);
+}
+
 /** An estimated wait as words: seconds under a minute, else whole minutes rounded up. */
 export function waitText(seconds: number): {
   key: 'release.wait.seconds' | 'release.wait.minutes';

@@ -14,6 +14,7 @@ import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
 import {
   authenticateOfficer,
+  officerSessionTouches,
   createOfficerAdmin,
   createOfficerDesk,
   officerAdminRoutes,
@@ -149,6 +150,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     secretKey: config.secretKey,
     requireTotp: config.env === 'production',
     limiter,
+    touches: officerSessionTouches(db),
   };
   const officerDesk = createOfficerDesk({ db, clock, desk: applications.office });
   const officerAdmin = createOfficerAdmin({

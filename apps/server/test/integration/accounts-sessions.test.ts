@@ -140,6 +140,21 @@ describe('session expiry and logout', () => {
     expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(idle.token) })).statusCode).toBe(401);
   });
 
+  it('keeps alive every session of a crowd seen at the same moment (their writes go together)', async () => {
+    const crowd = await Promise.all(Array.from({ length: 6 }, () => registeredSession(t.app, smtp)));
+    const bystander = await registeredSession(t.app, smtp);
+    advanceMinutes(40);
+    const seen = await Promise.all(
+      [...crowd, ...crowd].map((s) => t.app.inject({ url: '/api/v1/me', headers: bearer(s.token) })),
+    );
+    expect(seen.map((r) => r.statusCode)).toEqual(Array<number>(12).fill(200));
+    advanceMinutes(40);
+    const later = await Promise.all(
+      [...crowd, bystander].map((s) => t.app.inject({ url: '/api/v1/me', headers: bearer(s.token) })),
+    );
+    expect(later.map((r) => r.statusCode)).toEqual([...Array<number>(6).fill(200), 401]);
+  });
+
   it('ends every session 12 hours after login, however active', async () => {
     const { token } = await registeredSession(t.app, smtp);
     const statuses: number[] = [];

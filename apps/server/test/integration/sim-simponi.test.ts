@@ -104,6 +104,21 @@ describe('the simulated SIMPONI ledger', () => {
     await expect(sim.port.getPaymentStatus('800000000000000')).resolves.toEqual({ status: 'NOT_FOUND' });
   });
 
+  it('when 40 billings are asked at once, then each gets its own code holding its own request', async () => {
+    const sim = simulator(webhook().deliver);
+    const requests = Array.from({ length: 40 }, (_, i) => billingRequest({ amount: 350_000 + i }));
+    const billings = await Promise.all(requests.map((r) => sim.port.createBilling(r)));
+    expect(new Set(billings.map((b) => b.billingCode)).size).toBe(40);
+    for (const [i, billing] of billings.entries()) {
+      const entry = await sim.findBilling(billing.billingCode);
+      expect(entry).toMatchObject({
+        reference: requests[i]!.reference,
+        amount: 350_000 + i,
+        state: 'UNPAID',
+      });
+    }
+  });
+
   it('when a billing is paid, then the payment is recorded and one signed notification matching the schema is delivered', async () => {
     const hook = webhook();
     const sim = simulator(hook.deliver);

@@ -3,6 +3,7 @@ import type { Language } from '#shared/i18n.ts';
 import type { Sex } from '#shared/nik.ts';
 import type { Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
+import { touchSessionsIn, type SessionTouch } from '../../db/session-touches.ts';
 import { accounts, accountSessions, otpCodes } from '../../db/schema/accounts.ts';
 import { OTP_MAX_ATTEMPTS, type OtpPurpose, type StoredOtp } from './otp.ts';
 
@@ -203,9 +204,8 @@ export async function findLiveSession(
   return row;
 }
 
-export async function touchSession(db: Database, id: string, now: Date, idleExpiresAt: Date): Promise<void> {
-  await db.update(accountSessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(accountSessions.id, id));
-}
+export const touchSessions = (db: Database, touches: readonly SessionTouch[]) =>
+  touchSessionsIn(db, 'account_sessions', touches);
 
 export async function revokeSession(db: Database, id: string, at: Date): Promise<void> {
   await db

@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Account, Registration } from '#shared/contracts/accounts.ts';
 import type { Language } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
+import type { SessionTouch } from '../../db/session-touches.ts';
 import type { ApplicantPrincipal } from '../../platform/access.ts';
+import { createCoalescer } from '../../platform/coalescer.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { AccountsDeps } from './deps.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
@@ -47,13 +49,17 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     if (!row) throw new DomainError({ code: 'UNAUTHENTICATED' });
     return toAccount(row);
   };
+  // Requests arriving together share one "last seen" statement (platform/coalescer.ts).
+  const touches = createCoalescer((items: readonly SessionTouch[]) =>
+    repository.touchSessions(deps.db, items),
+  );
   return {
     register: (input, context) => register(deps, input, context),
     verifyEmail: (input, context) => verifyEmail(deps, input, context),
     resendVerification: (email, context) => resendVerification(deps, email, context),
     login: (input, context) => login(deps, input, context),
     logout: (sessionId) => logout(deps, sessionId),
-    authenticate: (request) => authenticate(deps, request),
+    authenticate: (request) => authenticate(deps, touches, request),
     getAccount,
     async contactOf(accountId, db = deps.db) {
       const row = await repository.findAccountById(db, accountId);

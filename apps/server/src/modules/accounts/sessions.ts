@@ -1,6 +1,8 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
+import type { SessionTouch } from '../../db/session-touches.ts';
 import type { ApplicantPrincipal } from '../../platform/access.ts';
+import type { Coalescer } from '../../platform/coalescer.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../platform/passwords.ts';
 import { normalizeEmail } from './credentials.ts';
@@ -91,6 +93,7 @@ function idleDeadline(deps: AccountsDeps, now: Date, absoluteExpiresAt: Date): D
 /** The applicant behind a request: bearer token first (apps), else the session cookie (browser). */
 export async function authenticate(
   deps: AccountsDeps,
+  touches: Coalescer<SessionTouch>,
   request: FastifyRequest,
 ): Promise<ApplicantPrincipal | null> {
   const header = request.headers.authorization;
@@ -102,12 +105,11 @@ export async function authenticate(
   const session = await repository.findLiveSession(deps.db, hashSessionToken(token), now);
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
-    await repository.touchSession(
-      deps.db,
-      session.id,
-      now,
-      idleDeadline(deps, now, session.absoluteExpiresAt),
-    );
+    await touches.write({
+      id: session.id,
+      lastSeenAt: now,
+      idleExpiresAt: idleDeadline(deps, now, session.absoluteExpiresAt),
+    });
   }
   return {
     accountId: session.accountId,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database.ts';
 import { notificationOutbox } from '../../db/schema/notifications.ts';
 import type { NotificationChannel } from './templates.ts';
@@ -92,11 +92,12 @@ export async function claimDue(
  * Erases the body (it may hold a one-time code). Not fenced by attempt: the message did go out,
  * even if this worker's lease had run out meanwhile.
  */
-export async function markSent(db: Database, id: string, sentAt: Date): Promise<void> {
+export async function markSent(db: Database, ids: readonly string[], sentAt: Date): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(notificationOutbox)
     .set({ status: 'SENT', sentAt, body: '', lockedUntil: null })
-    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'PENDING')));
+    .where(and(inArray(notificationOutbox.id, [...ids]), eq(notificationOutbox.status, 'PENDING')));
 }
 
 /** Releases the claim and sets the next attempt; ignored if another worker claimed the row since. */

@@ -2,6 +2,7 @@ import type { Language } from '#shared/i18n.ts';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { createCoalescer } from '../../platform/coalescer.ts';
 import { scrubPersonalData } from '../../platform/logging.ts';
 import type { MailSender } from './mail.port.ts';
 import * as repository from './repository.ts';
@@ -150,6 +151,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   let stopping = false;
   let woken = false;
   let wakeTimer: NodeJS.Timeout | null = null;
+  // Messages that went out together are marked sent in one statement (one commit for the lot).
+  const sent = createCoalescer((marks: readonly { id: string; at: Date }[]) =>
+    repository.markSent(
+      deps.db,
+      marks.map((m) => m.id),
+      new Date(Math.max(...marks.map((m) => m.at.getTime()))),
+    ),
+  );
 
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -199,7 +208,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const reason = error instanceof Error ? error.message : String(error);
       return message.attempts >= maxAttempts ? giveUp(message, reason) : retryLater(message, reason);
     }
-    await repository.markSent(deps.db, id, deps.clock.now());
+    await sent.write({ id, at: deps.clock.now() });
     return 'sent';
   }
 

@@ -1,6 +1,8 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
+import type { SessionTouch } from '../../db/session-touches.ts';
+import { createCoalescer, type Coalescer } from '../../platform/coalescer.ts';
 import type { OfficerPrincipal } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RateLimiter, RateLimitRule } from '../../platform/rate-limit.ts';
@@ -30,7 +32,13 @@ export interface OfficerAuthDeps {
   /** Production: every officer must give a TOTP code; elsewhere only officers who enrolled one. */
   readonly requireTotp: boolean;
   readonly limiter: RateLimiter;
+  /** "Last seen" writes, coalesced across the requests of this process (sessionTouches). */
+  readonly touches: Coalescer<SessionTouch>;
 }
+
+/** The process's writer of officers' "last seen": requests arriving together share one statement. */
+export const sessionTouches = (db: Database): Coalescer<SessionTouch> =>
+  createCoalescer((touches) => repository.touchSessions(db, touches));
 
 let dummyHash: Promise<string> | undefined;
 
@@ -86,7 +94,7 @@ export async function authenticate(
   const { session, officer } = found;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     const idle = Math.min(now.getTime() + IDLE_MINUTES * MINUTE, session.absoluteExpiresAt.getTime());
-    await repository.touchSession(deps.db, session.id, now, new Date(idle));
+    await deps.touches.write({ id: session.id, lastSeenAt: now, idleExpiresAt: new Date(idle) });
   }
   return {
     officerId: officer.id,

@@ -1,5 +1,9 @@
 export { createOfficerService, type OfficerAccount, type OfficerService } from './service.ts';
-export { authenticate as authenticateOfficer, type OfficerAuthDeps } from './auth.ts';
+export {
+  authenticate as authenticateOfficer,
+  sessionTouches as officerSessionTouches,
+  type OfficerAuthDeps,
+} from './auth.ts';
 export { createOfficerDesk, type OfficerDesk } from './desk.ts';
 export { createOfficerAdmin, type OfficerAdmin } from './admin.ts';
 export { officerRoutes } from './routes.ts';

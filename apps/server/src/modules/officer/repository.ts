@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { OfficerRole } from '#shared/roles.ts';
 import type { Database } from '../../db/database.ts';
+import { touchSessionsIn, type SessionTouch } from '../../db/session-touches.ts';
 import { auditLog, officerSessions, officers } from '../../db/schema/officer.ts';
 
 export interface NewOfficerRow {
@@ -78,9 +79,8 @@ export async function findLiveSession(db: Database, tokenHash: string, now: Date
   return row;
 }
 
-export async function touchSession(db: Database, id: string, now: Date, idleExpiresAt: Date) {
-  await db.update(officerSessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(officerSessions.id, id));
-}
+export const touchSessions = (db: Database, touches: readonly SessionTouch[]) =>
+  touchSessionsIn(db, 'officer_sessions', touches);
 
 export async function revokeSession(db: Database, id: string, now: Date) {
   await db.update(officerSessions).set({ revokedAt: now }).where(eq(officerSessions.id, id));

@@ -2,6 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { simMailbox } from '../../db/schema/sim.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { createCoalescer } from '../../platform/coalescer.ts';
 import type { MailSender, SmsSender } from '../notifications/index.ts';
 
 /**
@@ -23,33 +24,41 @@ interface SimSenderDeps {
   readonly clock: Clock;
 }
 
+type MailboxRow = typeof simMailbox.$inferInsert;
+
+/** Messages "sent" together are kept in one statement, as the outbox worker sends them in batches. */
+const mailboxWriter = (db: Database) =>
+  createCoalescer(async (rows: readonly MailboxRow[]) => {
+    await db.insert(simMailbox).values([...rows]);
+  });
+
 export function createSimMailSender(deps: SimSenderDeps): MailSender {
+  const mailbox = mailboxWriter(deps.db);
   return {
-    async send(email) {
-      await deps.db.insert(simMailbox).values({
+    send: (email) =>
+      mailbox.write({
         channel: 'EMAIL',
         recipient: email.to,
         subject: email.subject,
         text: email.text,
         messageId: email.messageId,
         createdAt: deps.clock.now(),
-      });
-    },
+      }),
   };
 }
 
 export function createSimSmsSender(deps: SimSenderDeps): SmsSender {
+  const mailbox = mailboxWriter(deps.db);
   return {
-    async send(sms) {
-      await deps.db.insert(simMailbox).values({
+    send: (sms) =>
+      mailbox.write({
         channel: 'SMS',
         recipient: sms.to,
         subject: null,
         text: sms.text,
         messageId: sms.messageId,
         createdAt: deps.clock.now(),
-      });
-    },
+      }),
   };
 }
 

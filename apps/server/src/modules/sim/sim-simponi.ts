@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { simSimponiBillings } from '../../db/schema/sim.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { createCoalescer } from '../../platform/coalescer.ts';
 import { DomainError } from '../../platform/errors.ts';
 import {
   newBillingCode,
@@ -85,9 +86,11 @@ type BillingRow = typeof simSimponiBillings.$inferSelect;
 
 export function createSimSimponi(deps: SimSimponiDeps): SimSimponi {
   const courier = createCourier(deps);
+  // A crowd's billings arriving together are made in one statement (platform/coalescer.ts).
+  const fresh = createCoalescer((requests: readonly NewBilling[]) => insertBillings(deps.db, requests));
   const createBilling = (request: SimponiBillingRequest, idempotencyKey?: string) =>
     idempotencyKey === undefined
-      ? insertBilling(deps.db, request, deps.clock.now())
+      ? fresh.write({ request, now: deps.clock.now() })
       : replayOrInsert(deps.db, request, idempotencyKey, deps.clock.now());
   return {
     port: {
@@ -110,20 +113,34 @@ export function createSimSimponi(deps: SimSimponiDeps): SimSimponi {
   };
 }
 
-async function insertBilling(
-  db: Database,
-  request: SimponiBillingRequest,
-  now: Date,
-): Promise<SimponiBilling> {
-  // 10^13 random codes: a collision is rare, and then we simply draw again.
-  for (;;) {
-    const [row] = await db
+interface NewBilling {
+  readonly request: SimponiBillingRequest;
+  readonly now: Date;
+}
+
+/** Makes the billings in one statement; answers them in the order asked. */
+async function insertBillings(db: Database, wanted: readonly NewBilling[]): Promise<SimponiBilling[]> {
+  const made: SimponiBilling[] = [];
+  let todo = wanted.map((billing, i) => ({ i, billing }));
+  // 10^13 random codes: a collision is rare, and then those draw again.
+  while (todo.length > 0) {
+    const codes = new Set<string>();
+    while (codes.size < todo.length) codes.add(newBillingCode());
+    const fresh = [...codes];
+    const drawn = todo.map((t, k) => ({ ...t, code: fresh[k]! }));
+    const rows = await db
       .insert(simSimponiBillings)
-      .values({ ...request, billingCode: newBillingCode(), createdAt: now })
+      .values(drawn.map((d) => ({ ...d.billing.request, billingCode: d.code, createdAt: d.billing.now })))
       .onConflictDoNothing({ target: simSimponiBillings.billingCode })
-      .returning();
-    if (row) return { billingCode: row.billingCode, expiresAt: row.expiresAt };
+      .returning({ billingCode: simSimponiBillings.billingCode, expiresAt: simSimponiBillings.expiresAt });
+    const inserted = new Map(rows.map((r) => [r.billingCode, r]));
+    for (const d of drawn) {
+      const row = inserted.get(d.code);
+      if (row) made[d.i] = { billingCode: row.billingCode, expiresAt: row.expiresAt };
+    }
+    todo = drawn.filter((d) => !inserted.has(d.code));
   }
+  return made;
 }
 
 /**
@@ -145,7 +162,7 @@ function replayOrInsert(db: Database, request: SimponiBillingRequest, key: strin
         ),
       );
     if (replayed) return { billingCode: replayed.billingCode, expiresAt: replayed.expiresAt };
-    return insertBilling(tx, request, now);
+    return (await insertBillings(tx, [{ request, now }]))[0]!;
   });
 }
 

@@ -135,6 +135,12 @@ describe('submitting', () => {
     expect((await sessionsOf('BANDUNG')).find((s) => s.id === session!.id)?.available).toBe(
       session!.available - 1,
     );
+    // The answer is built from what the submit made; a fresh read says exactly the same.
+    const read = await t.app.inject({
+      url: `/api/v1/applications/${draft.id}`,
+      headers: { authorization: `Bearer ${holder.token}` },
+    });
+    expect(read.json()).toEqual(application);
     expect((await submit(draft.id, session!.id)).json().code).toBe('INVALID_STATE');
   });
 

@@ -17,7 +17,7 @@ import {
   settleOverdue,
 } from './payments.ts';
 import * as repository from './repository.ts';
-import { openScan, uploadScan } from './scans.ts';
+import { notFound, openScan, uploadScan } from './scans.ts';
 import { readOwnApplication } from './status.ts';
 import { createSeatClaimBatcher } from './seat-claims.ts';
 import { queueEntry, submitApplication } from './submit.ts';
@@ -126,8 +126,10 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     list: async (accountId, language) => view(await repository.listForAccount(deps.db, accountId), language),
     get: (accountId, applicationId, language) => reread(accountId, applicationId, language),
     async submit(accountId, applicationId, choice, language) {
-      await submitApplication(deps, seatClaims, accountId, applicationId, choice);
-      return reread(accountId, applicationId, language);
+      const made = await submitApplication(deps, seatClaims, accountId, applicationId, choice);
+      const found = await repository.findWithHistoryForAccount(deps.db, applicationId, accountId);
+      if (!found) throw notFound();
+      return toView({ ...found, ...made }, language);
     },
     async reschedule(accountId, applicationId, choice, language) {
       await rescheduleApplication(deps, accountId, applicationId, choice);

@@ -28,6 +28,7 @@ export async function submitApplication(
   choice: SessionChoice,
 ): Promise<Submitted> {
   const { sessionId } = choice;
+  const submitStartedAt = performance.now();
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   const scans = await deps.documents.listScans(row.id);
@@ -40,6 +41,7 @@ export async function submitApplication(
     accountId,
     applicationId,
     admission: choice.admission,
+    submitStartedAt,
   });
   const contact = await deps.contacts.contactOf(accountId);
   const amount = (row.fee as FeeQuote).amount;

@@ -132,15 +132,6 @@ const envSchema = z.object({
     .max(10_000)
     .default(500)
     .describe('How often waiting rooms draw, admit and close'),
-  RELEASE_TARGET_SUBMIT_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60_000)
-    .default(250)
-    .describe(
-      'Admitted submits should answer within this (p90): slower, and admissions slow down; 0 = always the full rate',
-    ),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -214,7 +205,6 @@ export interface Config {
     readonly admitPerSecond: number;
     readonly windowMaxMinutes: number;
     readonly tickMs: number;
-    readonly targetSubmitMs: number;
   };
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
@@ -287,7 +277,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       admitPerSecond: e.RELEASE_ADMIT_PER_SECOND,
       windowMaxMinutes: e.RELEASE_WINDOW_MAX_MINUTES,
       tickMs: e.RELEASE_TICK_MS,
-      targetSubmitMs: e.RELEASE_TARGET_SUBMIT_MS,
     },
     blobs: {
       store: e.BLOB_STORE,

@@ -117,8 +117,6 @@ export interface ApplicationsDeps {
       accountId: string;
       applicationId: string;
       admission: string | undefined;
-      /** When the submit began (performance.now()): how long admitted submits take paces admissions. */
-      submitStartedAt: number;
     }): Promise<string | null>;
     markBooked(tx: Database, ticketIds: readonly string[]): Promise<void>;
   };

@@ -42,7 +42,6 @@ export async function rescheduleApplication(
   choice: SessionChoice,
 ): Promise<void> {
   const { sessionId } = choice;
-  const submitStartedAt = performance.now();
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'PAID') throw invalidState(row.status as ApplicationStatus, 'reschedule');
   // Moving into a release whose queue runs needs an admission like a submit: no back door past it.
@@ -53,7 +52,6 @@ export async function rescheduleApplication(
     accountId,
     applicationId,
     admission: choice.admission,
-    submitStartedAt,
   });
   await deps.db.transaction(async (tx) => {
     const locked = await repository.lockForAccount(tx, applicationId, accountId);

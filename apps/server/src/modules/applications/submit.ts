@@ -28,7 +28,6 @@ export async function submitApplication(
   choice: SessionChoice,
 ): Promise<Submitted> {
   const { sessionId } = choice;
-  const submitStartedAt = performance.now();
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   const scans = await deps.documents.listScans(row.id);
@@ -41,7 +40,6 @@ export async function submitApplication(
     accountId,
     applicationId,
     admission: choice.admission,
-    submitStartedAt,
   });
   const contact = await deps.contacts.contactOf(accountId);
   const amount = (row.fee as FeeQuote).amount;

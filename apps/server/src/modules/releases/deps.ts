@@ -44,6 +44,4 @@ export interface ReleaseSettings {
   readonly admitPerSecond: number;
   readonly windowMaxMinutes: number;
   readonly tickMs: number;
-  /** Admitted submits should answer within this (p90); admissions slow down when not (pace.ts). */
-  readonly targetSubmitMs: number;
 }

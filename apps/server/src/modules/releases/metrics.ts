@@ -6,10 +6,7 @@ import type { ReleasesService } from './service.ts';
  * office and release instant, as this process's worker last saw them. Booking latency is the submit
  * route's `http_request_duration_seconds`.
  */
-export function registerReleaseMetrics(
-  registry: Registry,
-  releases: Pick<ReleasesService, 'gauges' | 'admissionShare'>,
-): void {
+export function registerReleaseMetrics(registry: Registry, releases: Pick<ReleasesService, 'gauges'>): void {
   const labelNames = ['office', 'release_at'] as const;
   const labels = (g: { officeCode: string; releaseAt: Date }) => ({
     office: g.officeCode,
@@ -50,14 +47,6 @@ export function registerReleaseMetrics(
     collect() {
       this.reset();
       for (const g of releases.gauges()) this.set(labels(g), g.seatsLeft);
-    },
-  });
-  new Gauge({
-    name: 'release_admission_pace',
-    help: 'Share of RELEASE_ADMIT_PER_SECOND this process admits at: below 1 while admitted submits are slower than RELEASE_TARGET_SUBMIT_MS',
-    registers: [registry],
-    collect() {
-      this.set(releases.admissionShare());
     },
   });
   new Gauge({

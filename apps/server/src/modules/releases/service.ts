@@ -16,7 +16,6 @@ import { liveQueuesOf } from './office-view.ts';
 import * as repository from './repository.ts';
 import { createJoining } from './joining.ts';
 import { toReleaseProgress, toReleaseRecord, toTicketView, type LiveWindow } from './views.ts';
-import { createAdmissionPace } from './pace.ts';
 import { createReleaseWorker } from './worker.ts';
 
 const MINUTE = 60_000;
@@ -31,7 +30,6 @@ export function createReleasesService(deps: ReleasesDeps) {
   const live = new Map<string, { at: number; value: Promise<LiveWindow | null> }>();
   const published = new WeakMap<LiveWindow, PublishedJson>();
   const gates = new Map<string, { at: number; value: Promise<repository.WindowRow | undefined> }>();
-  const pace = createAdmissionPace({ targetMs: settings.targetSubmitMs });
 
   /**
    * A window with its counts and seats, shared by everyone polling in the same second: a crowd's
@@ -100,13 +98,7 @@ export function createReleasesService(deps: ReleasesDeps) {
   }
 
   const joining = createJoining({ ...deps, seedKey });
-  const worker = createReleaseWorker({
-    ...deps,
-    seedKey,
-    seatsLeft,
-    live: (id) => liveWindow(id),
-    share: () => pace.share(),
-  });
+  const worker = createReleaseWorker({ ...deps, seedKey, seatsLeft, live: (id) => liveWindow(id) });
 
   return {
     /** Joins the office's open release queue with a complete draft; joining again answers the same ticket. */
@@ -199,7 +191,6 @@ export function createReleasesService(deps: ReleasesDeps) {
       accountId: string;
       applicationId: string;
       admission: string | undefined;
-      submitStartedAt?: number;
     }): Promise<string | null> {
       const now = clock.now();
       const window = await gateOf(request.officeCode, request.releasedAt);
@@ -216,22 +207,17 @@ export function createReleasesService(deps: ReleasesDeps) {
         throw admissionRequired('MISSING');
       }
       if (!ticket.admissionExpiresAt || ticket.admissionExpiresAt <= now) throw admissionRequired('EXPIRED');
-      pace.started(ticket.id, request.submitStartedAt);
       return ticket.id;
     },
 
     /** Admissions spent by seats taken in the caller's transaction. */
-    async markBooked(tx: Database, ticketIds: readonly string[]) {
-      await repository.markBooked(tx, ticketIds, clock.now());
-      pace.booked(ticketIds);
-    },
+    markBooked: (tx: Database, ticketIds: readonly string[]) =>
+      repository.markBooked(tx, ticketIds, clock.now()),
 
     /** Draws, admits and closes the open windows; every process runs it, the database keeps them apart. */
     tick: () => worker.tick(),
     /** The last figures the worker saw, for metrics. */
     gauges: () => worker.gauges(),
-    /** The share of RELEASE_ADMIT_PER_SECOND this process admits at now (pace.ts). */
-    admissionShare: () => pace.current(),
     /** The office's queues running now, read afresh, for its officers. */
     liveQueues: (officeCode: string) => liveQueuesOf({ db, clock, seatsLeft }, officeCode),
   };

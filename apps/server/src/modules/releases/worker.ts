@@ -27,8 +27,6 @@ export function createReleaseWorker(
     seatsLeft(window: repository.WindowRow): Promise<Record<string, number>>;
     /** The window as the crowd reads it, counted at most once a second per process (service.ts). */
     live(windowId: string): Promise<LiveWindow | null>;
-    /** The share of the configured rate the booking path takes now (pace.ts). */
-    share(): number;
   },
 ) {
   const { db, clock, settings } = deps;
@@ -82,8 +80,7 @@ export function createReleaseWorker(
       const since = current.lastAdmissionAt
         ? now.getTime() - current.lastAdmissionAt.getTime()
         : settings.tickMs;
-      const rate = settings.admitPerSecond * deps.share();
-      const budget = Math.ceil((rate * Math.min(Math.max(0, since), 1_000)) / 1_000);
+      const budget = Math.ceil((settings.admitPerSecond * Math.min(Math.max(0, since), 1_000)) / 1_000);
       const admit = Math.min(budget, left - counts.outstanding, counts.waiting);
       if (admit > 0) {
         const expiresAt = new Date(now.getTime() + settings.admissionMinutes * MINUTE);

@@ -174,7 +174,9 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(officesRoutes, { ...api, offices });
   await app.register(schedulingRoutes, { ...api, scheduling });
-  await app.register(releasesRoutes, { ...api, releases });
+  // Part of the pool: the rest stays free for the submits of the admitted (platform/gate.ts).
+  const ticketReadsAtOnce = Math.max(1, Math.floor(config.dbPoolMax * 0.5));
+  await app.register(releasesRoutes, { ...api, releases, ticketReadsAtOnce });
   registerReleaseMetrics(app.metrics, releases);
   await app.register(officerRoutes, {
     ...api,

@@ -141,6 +141,12 @@ describe('following a release through its public progress', () => {
     expect(ticketProgress(joined[0]!, drawn)).toBeNull();
   });
 
+  it('when the crowd reads its tickets all at once, then each read waits its turn at the gate and gets its own ticket', async () => {
+    // 32 reads at once; a process lets half its pool's worth use the database at a time (gate.ts).
+    const rounds = await Promise.all(Array.from({ length: 4 }, ticketsNow));
+    for (const views of rounds) expect(views.map((v) => v.id)).toEqual(joined.map((j) => j.id));
+  });
+
   it('then operators read the queue, the admissions and the seats left in /metrics', async () => {
     const labels = `office="${OFFICE}",release_at="${joined[0]!.releaseAt}"`;
     const metric = async (name: string) => {

@@ -12,6 +12,7 @@ import {
 } from '#shared/contracts/releases.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { notModifiedResponse, sendPublished, type Caching } from '../../platform/conditional-get.ts';
+import { createGate, throughGate } from '../../platform/gate.ts';
 import type { ReleasesService } from './service.ts';
 
 const tags = ['offices'];
@@ -19,11 +20,13 @@ const tags = ['offices'];
 const PROGRESS_CACHING: Caching = { cacheControl: 'public, max-age=1' };
 
 /** The waiting room of each quota release (issue 14; API.md, ADR 0004). */
-export const releasesRoutes: FastifyPluginAsync<{ releases: ReleasesService }> = async (
-  app,
-  { releases },
-) => {
+export const releasesRoutes: FastifyPluginAsync<{
+  releases: ReleasesService;
+  /** How many ticket reads may use the database at once in this process (platform/gate.ts). */
+  ticketReadsAtOnce: number;
+}> = async (app, { releases, ticketReadsAtOnce }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const ticketReads = createGate(ticketReadsAtOnce);
 
   r.post(
     '/offices/:code/release-queue',
@@ -52,6 +55,8 @@ export const releasesRoutes: FastifyPluginAsync<{ releases: ReleasesService }> =
     '/offices/:code/release-queue/:ticketId',
     {
       config: { access: 'applicant' },
+      // Before its token is looked up: the crowd's reads wait on each other, not the submits.
+      onRequest: throughGate(ticketReads),
       schema: {
         tags,
         operationId: 'getReleaseTicket',

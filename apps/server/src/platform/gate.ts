@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * At most `max` requests of a kind inside at once; the others wait their turn, in order, in memory.
+ *
+ * For what a crowd repeats while others book (issue 14: the release's ticket reads): each holds a
+ * database connection for its token and its row, and a pool queue is first come first served, so
+ * ten thousand people reading their tickets put every admitted submit's statements behind theirs.
+ * Kept to part of the pool, the crowd waits on itself and the booking path finds connections free.
+ */
+export interface Gate {
+  /** Resolves when the caller is inside; call the answer once to leave (later calls do nothing). */
+  enter(): Promise<() => void>;
+  /** Inside and waiting now, for metrics and tests. */
+  readonly load: () => { inside: number; waiting: number };
+}
+
+export function createGate(max: number): Gate {
+  let inside = 0;
+  const waiting: (() => void)[] = [];
+  const leaving = () => {
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const next = waiting.shift();
+      // The place passes straight to the next in line: nobody overtakes it in between.
+      if (next) next();
+      else inside--;
+    };
+  };
+  return {
+    async enter() {
+      if (inside < max) {
+        inside++;
+        return leaving();
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return leaving();
+    },
+    load: () => ({ inside, waiting: waiting.length }),
+  };
+}
+
+/** A route's onRequest hook: the request waits at the gate and leaves when its answer is done. */
+export function throughGate(gate: Gate) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const leave = await gate.enter();
+    // 'close' comes once the answer is sent or the client went away, whatever happened in between.
+    reply.raw.once('close', leave);
+    if (reply.raw.destroyed) leave();
+  };
+}

@@ -12,32 +12,16 @@
  *        [--connections 200] [--admit-per-second 1000] [--office BANDUNG]
  * See README.md beside this file.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../apps/server/src/config.ts';
-import { openPostgres } from '../../apps/server/src/db/postgres.ts';
 import { queryRows, type DatabaseHandle } from '../../apps/server/src/db/database.ts';
-import { prepareDatabase } from '../../apps/server/src/startup.ts';
 import {
   getOverHttp,
   pickTargetSession,
   prepareApplicants,
 } from '../../apps/server/test/support/booking-fixtures.ts';
-import {
-  createDatabase,
-  DEFAULT_POSTGRES_URL,
-  dropDatabase,
-  uniqueDatabaseName,
-} from '../../apps/server/test/support/postgres.ts';
-import {
-  spawnServer,
-  waitUntilReady,
-  type ServerProcess,
-} from '../../apps/server/test/support/server-process.ts';
+import { createBenchRun, positiveInt } from '../support/environment.ts';
 import { jsonRequest } from './http.ts';
 import { bareSql, fcfsStorm, type StormFigures } from './release-fcfs.ts';
 import { queueStorm, releaseSessions, type QueueFigures } from './release-queue.ts';
@@ -53,49 +37,20 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const int = (name: string, value: string | undefined) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
-  return n;
-};
-const applicants = int('applicants', args.applicants);
-const seats = int('seats', args.seats);
-const sessionCount = int('sessions', args.sessions);
-const connections = int('connections', args.connections);
-const admitPerSecond = int('admit-per-second', args['admit-per-second']);
+const applicants = positiveInt('applicants', args.applicants);
+const seats = positiveInt('seats', args.seats);
+const sessionCount = positiveInt('sessions', args.sessions);
+const connections = positiveInt('connections', args.connections);
+const admitPerSecond = positiveInt('admit-per-second', args['admit-per-second']);
 const office = args.office!;
-const adminUrl = process.env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
-
-const databaseName = uniqueDatabaseName('mpaspor_release');
-let servers: ServerProcess[] = [];
-let handle: DatabaseHandle | undefined;
-let dataDir: string | undefined;
-let created = false;
-
-async function cleanUp() {
-  await Promise.all(servers.map((s) => Promise.race([s.stop(), new Promise((r) => setTimeout(r, 15_000))])));
-  for (const s of servers) s.kill();
-  servers = [];
-  await handle?.close();
-  handle = undefined;
-  if (created) await dropDatabase(adminUrl, databaseName);
-  created = false;
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+const bench = createBenchRun('release');
 
 async function main(): Promise<number> {
   console.log(
     `release storm: ${applicants} applicants, ${seats} seats in ${sessionCount} sessions, office ${office}, ` +
       `2 server processes, ${connections} connections per process, admission ${admitPerSecond}/s`,
   );
-  const url = await createDatabase(adminUrl, databaseName);
-  created = true;
-  dataDir = await mkdtemp(join(tmpdir(), 'mpaspor-release-'));
-  const loaded = loadConfig({ SIMULATION: 'on', DATABASE_URL: url, DATA_DIR: dataDir });
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  handle = openPostgres(url, 4);
-  await prepareDatabase(handle, loaded.config);
+  const { url, dataDir, handle } = await bench.open();
   const env = {
     DATABASE_URL: url,
     SIMULATION: 'on',
@@ -105,8 +60,7 @@ async function main(): Promise<number> {
     RELEASE_ADMIT_PER_SECOND: String(admitPerSecond),
     RELEASE_TICK_MS: '100',
   };
-  servers = await Promise.all([spawnServer({ env }), spawnServer({ env })]);
-  await Promise.all(servers.map((s) => waitUntilReady(s)));
+  const servers = await Promise.all([bench.start(env), bench.start(env)]);
   const bases = servers.map((s) => s.url);
   const db = handle.db;
 
@@ -243,9 +197,4 @@ function report(
   return failures.length === 0 ? 0 : 1;
 }
 
-const exitCode = await main().catch((error: unknown) => {
-  console.error(error);
-  return 1;
-});
-await cleanUp().catch((error: unknown) => console.error('clean-up failed:', error));
-process.exit(exitCode);
+await bench.run(main);

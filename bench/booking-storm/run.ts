@@ -13,16 +13,10 @@
  * sold differ from the capacity.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../../apps/server/src/config.ts';
-import { openPostgres } from '../../apps/server/src/db/postgres.ts';
-import type { DatabaseHandle } from '../../apps/server/src/db/database.ts';
-import { prepareDatabase } from '../../apps/server/src/startup.ts';
 import {
   bookingsOf,
   getOverHttp,
@@ -32,17 +26,8 @@ import {
   submitOverHttp,
   type ReadyApplicant,
 } from '../../apps/server/test/support/booking-fixtures.ts';
-import {
-  createDatabase,
-  DEFAULT_POSTGRES_URL,
-  dropDatabase,
-  uniqueDatabaseName,
-} from '../../apps/server/test/support/postgres.ts';
-import {
-  spawnServer,
-  waitUntilReady,
-  type ServerProcess,
-} from '../../apps/server/test/support/server-process.ts';
+import type { ServerProcess } from '../../apps/server/test/support/server-process.ts';
+import { createBenchRun, positiveInt } from '../support/environment.ts';
 
 const MAX_ATTEMPTS = 20_000;
 
@@ -58,22 +43,13 @@ const { values: args } = parseArgs({
   strict: true,
 });
 
-function positiveInt(name: string, value: string | undefined, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    console.error(`--${name} must be an integer from 1 to ${max} (got ${value})`);
-    process.exit(2);
-  }
-  return n;
-}
-
 const attempts = positiveInt('attempts', args.attempts, MAX_ATTEMPTS);
 const seats = positiveInt('seats', args.seats);
 const connections = positiveInt('connections', args.connections, 5_000);
 const serverPool = args['server-pool'] ? positiveInt('server-pool', args['server-pool'], 500) : undefined;
 const sqlPoolArg = args['sql-pool'] ? positiveInt('sql-pool', args['sql-pool'], 1_000) : undefined;
 const office = args.office!;
-const adminUrl = process.env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+const bench = createBenchRun('bench');
 
 /** One attempt: its HTTP status (0: no answer), problem code or application status, latency. */
 interface Outcome {
@@ -150,61 +126,24 @@ const tally = (outcomes: readonly Outcome[]) => {
   return Object.fromEntries([...byKind].sort((a, b) => b[1] - a[1]));
 };
 
-const databaseName = uniqueDatabaseName('mpaspor_bench');
-let dataDir: string | undefined;
-let server: ServerProcess | undefined;
-let handle: DatabaseHandle | undefined;
-let databaseCreated = false;
-
-async function cleanUp(): Promise<void> {
-  if (server) {
-    const s = server;
-    server = undefined;
-    await Promise.race([s.stop('SIGTERM'), new Promise((r) => setTimeout(r, 15_000))]);
-    s.kill();
-  }
-  await handle?.close();
-  handle = undefined;
-  if (databaseCreated) {
-    databaseCreated = false;
-    await dropDatabase(adminUrl, databaseName);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}
-
-process.once('SIGINT', () => {
-  console.error('\ninterrupted: cleaning up');
-  void cleanUp().finally(() => process.exit(130));
-});
-
 async function main(): Promise<number> {
   const failures: string[] = [];
   console.log(
     `booking-storm: ${attempts} attempts on ${seats} seats, ${connections} concurrent clients, office ${office}`,
   );
-  const url = await createDatabase(adminUrl, databaseName);
-  databaseCreated = true;
-  dataDir = await mkdtemp(join(tmpdir(), 'mpaspor-bench-'));
-
   let t0 = performance.now();
-  const loaded = loadConfig({ SIMULATION: 'on', DATABASE_URL: url, DATA_DIR: dataDir });
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  handle = openPostgres(url, 4);
-  await prepareDatabase(handle, loaded.config);
-  console.log(`database ${databaseName} migrated and seeded in ${ms(t0)}`);
+  const { name, url, dataDir, handle } = await bench.open();
+  console.log(`database ${name} migrated and seeded in ${ms(t0)}`);
 
   t0 = performance.now();
-  server = await spawnServer({
-    env: {
-      DATABASE_URL: url,
-      SIMULATION: 'on',
-      RATE_LIMIT_SCALE: '1000',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...(serverPool ? { DB_POOL_MAX: String(serverPool) } : {}),
-    },
+  const server: ServerProcess = await bench.start({
+    DATABASE_URL: url,
+    SIMULATION: 'on',
+    RATE_LIMIT_SCALE: '1000',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...(serverPool ? { DB_POOL_MAX: String(serverPool) } : {}),
   });
-  await waitUntilReady(server);
   console.log(`server ready on ${server.url} in ${ms(t0)} (DB_POOL_MAX ${serverPool ?? 'default 10'})`);
 
   // After the server is up, so the tokens are fresh when the storm starts (no last-seen touch).
@@ -219,7 +158,7 @@ async function main(): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   // Warm-up, not measured: each client opens its connection and the server's code paths get compiled.
   const warmUp = await storm(Math.min(connections, attempts), connections, async (i) => {
-    const res = await fetchStatus(agent, server!.url, applicants[i]!);
+    const res = await fetchStatus(agent, server.url, applicants[i]!);
     return { status: res, code: '' };
   });
   const warmUpFailed = warmUp.outcomes.filter((o) => o.status !== 200);
@@ -231,7 +170,7 @@ async function main(): Promise<number> {
   const clientCpuBefore = process.cpuUsage();
   const machineBefore = machineCpu();
   const http = await storm(attempts, connections, async (i) => {
-    const answer = await submitOverHttp(agent, server!.url, applicants[i]!, sessionId);
+    const answer = await submitOverHttp(agent, server.url, applicants[i]!, sessionId);
     return { status: answer.status, code: answer.body.code ?? answer.body.status ?? '', ms: answer.ms };
   });
   const cpu = {
@@ -265,9 +204,8 @@ async function main(): Promise<number> {
   if (httpOther.length > 0)
     failures.push(`${httpOther.length} answers were neither 200 nor 409 SESSION_FULL`);
 
-  const stopped = await server.stop('SIGTERM');
+  const stopped = await bench.stop(server);
   const serverOutput = server.output();
-  server = undefined;
   if (stopped !== 0) failures.push(`server exited with ${stopped} on SIGTERM`);
 
   // The bare SQL: the same conditional UPDATE as the server's takeSeat, on a fresh session of the same
@@ -453,10 +391,4 @@ async function serverMaxConnections(url: string): Promise<number> {
   }
 }
 
-const exitCode = await main().catch((error: unknown) => {
-  console.error(error);
-  return 1;
-});
-// Also after a failure: stop the server, drop the database, remove the temporary directory.
-await cleanUp().catch((error: unknown) => console.error('clean-up failed:', error));
-process.exit(exitCode);
+await bench.run(main);

@@ -10,17 +10,11 @@
  * database of its own. Exits non-zero when a scenario answers anything but what it expects.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jakartaDate } from '#shared/eligibility.ts';
-import { loadConfig } from '../../apps/server/src/config.ts';
-import type { DatabaseHandle } from '../../apps/server/src/db/database.ts';
-import { openPostgres } from '../../apps/server/src/db/postgres.ts';
-import { prepareDatabase } from '../../apps/server/src/startup.ts';
+import type { Database } from '../../apps/server/src/db/database.ts';
 import {
   getOverHttp,
   pickTargetSession,
@@ -28,18 +22,8 @@ import {
   submitOverHttp,
   type ReadyApplicant,
 } from '../../apps/server/test/support/booking-fixtures.ts';
-import {
-  createDatabase,
-  DEFAULT_POSTGRES_URL,
-  dropDatabase,
-  uniqueDatabaseName,
-} from '../../apps/server/test/support/postgres.ts';
-import {
-  freePort,
-  spawnServer,
-  waitUntilReady,
-  type ServerProcess,
-} from '../../apps/server/test/support/server-process.ts';
+import { freePort } from '../../apps/server/test/support/server-process.ts';
+import { createBenchRun, positiveInt } from '../support/environment.ts';
 import { drive, getOnce, type LoadFigures, type LoadRequest } from './load.ts';
 import { scenarioTable } from './report.ts';
 
@@ -56,50 +40,23 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const positive = (name: string, value: string | undefined) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
-  return n;
-};
-const durationMs = positive('duration', args.duration) * 1000;
-const connections = positive('connections', args.connections);
-const applicantCount = positive('applicants', args.applicants);
-const coldOffices = positive('cold-offices', args['cold-offices']);
+const durationMs = positiveInt('duration', args.duration) * 1000;
+const connections = positiveInt('connections', args.connections);
+const applicantCount = positiveInt('applicants', args.applicants);
+const coldOffices = positiveInt('cold-offices', args['cold-offices']);
 const office = args.office!;
 const logLevels = args['log-levels']!.split(',').filter(Boolean);
-const adminUrl = process.env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+const bench = createBenchRun('reads');
 const HELLO = fileURLToPath(new URL('./hello.ts', import.meta.url));
 
-const databaseName = uniqueDatabaseName('mpaspor_reads');
-let databaseCreated = false;
-let dataDir: string | undefined;
-let handle: DatabaseHandle | undefined;
-let server: ServerProcess | undefined;
+let db: Database;
 let hello: ChildProcess | undefined;
-
-async function cleanUp(): Promise<void> {
-  hello?.kill('SIGTERM');
-  hello = undefined;
-  if (server) {
-    const s = server;
-    server = undefined;
-    await Promise.race([s.stop('SIGTERM'), new Promise((r) => setTimeout(r, 15_000))]);
-    s.kill();
-  }
-  await handle?.close();
-  handle = undefined;
-  if (databaseCreated) {
-    databaseCreated = false;
-    await dropDatabase(adminUrl, databaseName);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
 /** The bare hello in a process of its own; answers its base URL. */
 async function startHello(): Promise<{ url: string; pid: number }> {
   const port = await freePort();
   hello = spawn(process.execPath, [HELLO], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
+  bench.onCleanUp(() => hello?.kill('SIGTERM'));
   await new Promise<void>((resolve, reject) => {
     hello!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
     hello!.once('exit', (code) => reject(new Error(`hello server exited with ${code}`)));
@@ -109,8 +66,8 @@ async function startHello(): Promise<{ url: string; pid: number }> {
 
 /** Applicants with a booked, billed application (AWAITING_PAYMENT): the status a crowd refreshes. */
 async function bookedApplicants(baseUrl: string): Promise<ReadyApplicant[]> {
-  const applicants = await prepareApplicants(handle!.db, applicantCount);
-  const sessionId = await pickTargetSession(handle!.db, getOverHttp(baseUrl), office, applicantCount);
+  const applicants = await prepareApplicants(db, applicantCount);
+  const sessionId = await pickTargetSession(db, getOverHttp(baseUrl), office, applicantCount);
   const agent = new Agent({ keepAlive: true, maxSockets: 20 });
   let next = 0;
   const refused: string[] = [];
@@ -151,13 +108,8 @@ async function coldKeys(baseUrl: string): Promise<string[]> {
 
 async function main(): Promise<number> {
   const failures: string[] = [];
-  const url = await createDatabase(adminUrl, databaseName);
-  databaseCreated = true;
-  dataDir = await mkdtemp(join(tmpdir(), 'mpaspor-reads-'));
-  const loaded = loadConfig({ SIMULATION: 'on', DATABASE_URL: url, DATA_DIR: dataDir });
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  handle = openPostgres(url, 4);
-  await prepareDatabase(handle, loaded.config);
+  const { url, dataDir, handle } = await bench.open();
+  db = handle.db;
   console.log(`reads: ${connections} connections, ${durationMs / 1000} s per scenario, office ${office}`);
 
   const bare = await startHello();
@@ -174,17 +126,14 @@ async function main(): Promise<number> {
   let cold: string[] | undefined;
   const runs: Record<string, Record<string, LoadFigures>> = {};
   for (const level of logLevels) {
-    server = await spawnServer({
-      env: {
-        DATABASE_URL: url,
-        SIMULATION: 'on',
-        RATE_LIMIT_SCALE: '1000',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: level,
-        ...(args['server-node-options'] ? { NODE_OPTIONS: args['server-node-options'] } : {}),
-      },
+    const server = await bench.start({
+      DATABASE_URL: url,
+      SIMULATION: 'on',
+      RATE_LIMIT_SCALE: '1000',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: level,
+      ...(args['server-node-options'] ? { NODE_OPTIONS: args['server-node-options'] } : {}),
     });
-    await waitUntilReady(server);
     const base = server.url;
     const pid = server.child.pid!;
     applicants ??= await bookedApplicants(base);
@@ -234,8 +183,7 @@ async function main(): Promise<number> {
       if (other > f.requests * 0.01) failures.push(`${level} ${name}: ${JSON.stringify(f.statuses)}`);
     }
     runs[level] = figures;
-    const stopped = await server.stop('SIGTERM');
-    server = undefined;
+    const stopped = await bench.stop(server);
     if (stopped !== 0) failures.push(`server (LOG_LEVEL=${level}) exited with ${stopped}`);
   }
 
@@ -261,9 +209,4 @@ async function main(): Promise<number> {
   return failures.length === 0 ? 0 : 1;
 }
 
-const exitCode = await main().catch((error: unknown) => {
-  console.error(error);
-  return 1;
-});
-await cleanUp().catch((error: unknown) => console.error('clean-up failed:', error));
-process.exit(exitCode);
+await bench.run(main);

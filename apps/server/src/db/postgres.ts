@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { orderCheckouts } from './checkout-order.ts';
 import { MIGRATIONS_FOLDER, type Database, type DatabaseHandle } from './database.ts';
 import * as schema from './schema/index.ts';
 
@@ -17,6 +18,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  const checkouts = orderCheckouts(pool, poolMax, 10_000);
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   let closed = false;
   return {
@@ -25,7 +27,11 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
     async ping() {
       await pool.query('select 1');
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount + checkouts.waiting(),
+    }),
     async withStartupLock(work) {
       const client = await pool.connect();
       try {

@@ -9,6 +9,7 @@ import {
 } from '#shared/contracts/applications.ts';
 import { paymentClaimSchema } from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
+import { urgently } from '../../platform/urgency.ts';
 import { notModifiedResponse, publishJson, sendPublished } from '../../platform/conditional-get.ts';
 import { languageOf } from '../../platform/language.ts';
 import { fileResponse, uploadBody } from '../../platform/openapi.ts';
@@ -109,12 +110,15 @@ export const applicationsRoutes: FastifyPluginAsync<{
         response: { 200: applicationSchema },
       },
     },
+    // Ahead of the crowd's reads for a database connection (platform/urgency.ts).
     (request) =>
-      applications.submit(
-        applicantOf(request).accountId,
-        request.params.id,
-        request.body,
-        languageOf(request),
+      urgently(() =>
+        applications.submit(
+          applicantOf(request).accountId,
+          request.params.id,
+          request.body,
+          languageOf(request),
+        ),
       ),
   );
 
@@ -132,11 +136,13 @@ export const applicationsRoutes: FastifyPluginAsync<{
       },
     },
     (request) =>
-      applications.reschedule(
-        applicantOf(request).accountId,
-        request.params.id,
-        request.body,
-        languageOf(request),
+      urgently(() =>
+        applications.reschedule(
+          applicantOf(request).accountId,
+          request.params.id,
+          request.body,
+          languageOf(request),
+        ),
       ),
   );
 

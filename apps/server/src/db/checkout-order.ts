@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { createGate } from '../platform/gate.ts';
 import { isUrgent } from '../platform/urgency.ts';
 
 /**
@@ -10,52 +11,21 @@ import { isUrgent } from '../platform/urgency.ts';
  */
 export function orderCheckouts(pool: pg.Pool, max: number, timeoutMs: number): { waiting(): number } {
   const checkout = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  const waiting = { urgent: [] as Waiter[], other: [] as Waiter[] };
-  let out = 0;
-
-  const turn = () =>
-    new Promise<void>((resolve, reject) => {
-      if (out < max) {
-        out++;
-        return resolve();
-      }
-      const queue = isUrgent() ? waiting.urgent : waiting.other;
-      const waiter: Waiter = {
-        go: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        queue.splice(queue.indexOf(waiter), 1);
-        reject(new Error('timeout exceeded when trying to connect'));
-      }, timeoutMs);
-      queue.push(waiter);
-    });
-
-  // The place passes straight to the next waiter: nobody overtakes between a release and its turn.
-  const giveBack = () => {
-    const next = waiting.urgent.shift() ?? waiting.other.shift();
-    if (next) next.go();
-    else out--;
-  };
+  const gate = createGate(max);
+  const timeout = { ms: timeoutMs, error: () => new Error('timeout exceeded when trying to connect') };
 
   const connect = async (): Promise<pg.PoolClient> => {
-    await turn();
+    const leave = await gate.enter({ first: isUrgent(), timeout });
     let client: pg.PoolClient;
     try {
       client = await checkout();
     } catch (error) {
-      giveBack();
+      leave();
       throw error;
     }
     const release = client.release.bind(client);
-    let released = false;
     client.release = (error?: Error | boolean) => {
-      if (!released) {
-        released = true;
-        giveBack();
-      }
+      leave();
       return release(error);
     };
     return client;
@@ -71,9 +41,5 @@ export function orderCheckouts(pool: pg.Pool, max: number, timeoutMs: number): {
     );
     return undefined;
   }) as typeof pool.connect;
-  return { waiting: () => waiting.urgent.length + waiting.other.length };
-}
-
-interface Waiter {
-  go(): void;
+  return { waiting: () => gate.load().waiting };
 }

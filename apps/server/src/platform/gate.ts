@@ -7,38 +7,63 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * database connection for its token and its row, and a pool queue is first come first served, so
  * ten thousand people reading their tickets put every admitted submit's statements behind theirs.
  * Kept to part of the pool, the crowd waits on itself and the booking path finds connections free.
+ * The pool's own checkouts pass one too, urgent ones first (db/checkout-order.ts).
  */
 export interface Gate {
-  /** Resolves when the caller is inside; call the answer once to leave (later calls do nothing). */
-  enter(): Promise<() => void>;
+  /**
+   * Resolves when the caller is inside; call the answer once to leave (later calls do nothing).
+   * `first`: served before those waiting without it. `timeout`: after `ms` of waiting, gives up and
+   * rejects with `error()`.
+   */
+  enter(options?: EnterOptions): Promise<() => void>;
   /** Inside and waiting now, for metrics and tests. */
   readonly load: () => { inside: number; waiting: number };
 }
 
+export interface EnterOptions {
+  readonly first?: boolean;
+  readonly timeout?: { readonly ms: number; error(): Error };
+}
+
 export function createGate(max: number): Gate {
   let inside = 0;
-  const waiting: (() => void)[] = [];
+  const waiting = { first: [] as (() => void)[], others: [] as (() => void)[] };
   const leaving = () => {
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      const next = waiting.shift();
+      const next = waiting.first.shift() ?? waiting.others.shift();
       // The place passes straight to the next in line: nobody overtakes it in between.
       if (next) next();
       else inside--;
     };
   };
+  const wait = (options: EnterOptions) =>
+    new Promise<void>((resolve, reject) => {
+      const line = options.first ? waiting.first : waiting.others;
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer =
+        options.timeout &&
+        setTimeout(() => {
+          line.splice(line.indexOf(go), 1);
+          reject(options.timeout!.error());
+        }, options.timeout.ms);
+      line.push(go);
+    });
   return {
-    async enter() {
+    async enter(options = {}) {
       if (inside < max) {
         inside++;
         return leaving();
       }
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      await wait(options);
       return leaving();
     },
-    load: () => ({ inside, waiting: waiting.length }),
+    load: () => ({ inside, waiting: waiting.first.length + waiting.others.length }),
   };
 }
 

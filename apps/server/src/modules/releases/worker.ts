@@ -1,3 +1,4 @@
+import { seatsLeftIn } from '#shared/release-progress.ts';
 import type { ReleasesDeps } from './deps.ts';
 import { releaseSeed } from './draw.ts';
 import * as repository from './repository.ts';
@@ -100,7 +101,7 @@ export function createReleaseWorker(
 
   async function gaugesOf(window: repository.WindowRow): Promise<WindowGauges> {
     const live = await deps.live(window.id);
-    const seatsLeft = Object.values(live?.seatsLeft ?? {}).reduce((sum, n) => sum + Math.max(0, n), 0);
+    const seatsLeft = live ? seatsLeftIn(live.seatsLeft, Object.keys(live.seatsLeft)) : 0;
     return {
       officeCode: window.officeCode,
       releaseAt: window.releaseAt,

@@ -126,8 +126,8 @@ async function insertBillings(db: Database, wanted: readonly NewBilling[]): Prom
   while (todo.length > 0) {
     const codes = new Set<string>();
     while (codes.size < todo.length) codes.add(newBillingCode());
-    const fresh = [...codes];
-    const drawn = todo.map((t, k) => ({ ...t, code: fresh[k]! }));
+    const drawnCodes = [...codes];
+    const drawn = todo.map((t, k) => ({ ...t, code: drawnCodes[k]! }));
     const rows = await db
       .insert(simSimponiBillings)
       .values(drawn.map((d) => ({ ...d.billing.request, billingCode: d.code, createdAt: d.billing.now })))

@@ -64,9 +64,10 @@ export function createJoining(deps: ReleasesDeps & { readonly seedKey: string })
     return db.transaction(async (tx) => {
       const locked = (await repository.lockWindow(tx, window.id, lock))!;
       if (lock === 'share' && locked.drawnAt) return null;
-      const mine = await repository.ticketOf(tx, window.id, { accountId });
+      const held = await repository.ticketsOf(tx, window.id, { accountId, nik: entry.nik });
+      const mine = held.find((t) => t.accountId === accountId);
       if (mine) return { ticket: mine, created: false };
-      if (await repository.ticketOf(tx, window.id, { nik: entry.nik })) throw nikTaken();
+      if (held.length > 0) throw nikTaken();
       const position = locked.drawnAt ? await repository.nextPosition(tx, window.id) : null;
       const ticket = await repository.insertTicket(tx, {
         windowId: window.id,

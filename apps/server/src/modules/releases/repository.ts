@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import { releaseTickets, releaseWindows } from '../../db/schema/releases.ts';
@@ -72,17 +72,20 @@ export async function windowsOfOffice(db: Database, officeCode: string, limit: n
     .limit(limit);
 }
 
-export async function ticketOf(db: Database, windowId: string, by: { accountId: string } | { nik: string }) {
-  const [row] = await db
+/**
+ * The window's tickets of this account or this NIK, in one statement: read in two, a ticket committed
+ * between them could be missed by account and then found by NIK (a join of one's own read as another's).
+ */
+export async function ticketsOf(db: Database, windowId: string, by: { accountId: string; nik: string }) {
+  return db
     .select()
     .from(releaseTickets)
     .where(
       and(
         eq(releaseTickets.windowId, windowId),
-        'accountId' in by ? eq(releaseTickets.accountId, by.accountId) : eq(releaseTickets.nik, by.nik),
+        or(eq(releaseTickets.accountId, by.accountId), eq(releaseTickets.nik, by.nik)),
       ),
     );
-  return row;
 }
 
 const ticketById = prepared((db) =>

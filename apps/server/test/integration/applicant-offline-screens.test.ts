@@ -49,8 +49,10 @@ describe('when the applicant app has been opened once and the network then goes'
     await context.setOffline(true);
     try {
       await page.reload();
-      await page.evaluate("location.hash = '#/advisor'");
       const heading = page.locator('#screen-title');
+      // The route changes once the app is up: a hash set while it mounts could be read before it listens.
+      await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toBe('Selamat datang di M-Paspor');
+      await page.evaluate("location.hash = '#/advisor'");
       await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toBe('Apa yang saya perlukan?');
       // The screen arrived after the route changed; focus still moves to its heading.
       await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe('screen-title');

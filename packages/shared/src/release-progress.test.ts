@@ -78,6 +78,16 @@ describe('a waiting ticket followed through the release progress', () => {
       expect(ticketProgress(drawnBefore(keyAt(0.11)), drawn)).toBeNull();
     });
 
+    it('a fast admission rate does not make the first seconds of the queue read their tickets', () => {
+      // At 1,000 admissions a second, ~100 places ahead is a tenth of a second away: the estimate
+      // does. Only the last 50 places before one's turn read the exact place.
+      const fast = { ...drawn, admitPerSecond: 1_000, seatsLeft: { REGULAR: 1_000 } };
+      const hundredAhead = ticketProgress(drawnBefore(keyAt(0.1 + (0.9 * 100) / 989)), fast);
+      expect(hundredAhead).toMatchObject({ state: 'QUEUED', approximate: true, estimatedWaitSeconds: 1 });
+      expect(hundredAhead!.ahead).toBeGreaterThan(90);
+      expect(ticketProgress(drawnBefore(keyAt(0.1 + (0.9 * 30) / 989)), fast)).toBeNull();
+    });
+
     it('with no seat left for it, it is sold out without a read', () => {
       const gone = { ...drawn, seatsLeft: { REGULAR: 0 } };
       expect(ticketProgress(drawnBefore(keyAt(0.55)), gone)).toMatchObject({ state: 'SOLD_OUT' });

@@ -8,7 +8,12 @@ import {
   createApplicationsService,
   type ApplicationsService,
 } from './modules/applications/index.ts';
-import { createBillingService, feesRoutes, simponiWebhookRoutes } from './modules/billing/index.ts';
+import {
+  createBillingService,
+  feesRoutes,
+  paymentPartners,
+  simponiWebhookRoutes,
+} from './modules/billing/index.ts';
 import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
@@ -17,7 +22,9 @@ import {
   officerSessionTouches,
   createOfficerAdmin,
   createOfficerDesk,
+  createPartnerHealthDesk,
   officerAdminRoutes,
+  partnerHealthRoutes,
   officerRoutes,
 } from './modules/officer/index.ts';
 import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
@@ -109,7 +116,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     db,
     clock,
     simponi,
-    effects: () => ({ applicationPaid: (tx, id, payment) => applications.applicationPaid(tx, id, payment) }),
+    effects: () => ({
+      applicationPaid: (tx, id, payment) => applications.applicationPaid(tx, id, payment),
+      deadlinesExtended: (tx, list, minutes) => applications.deadlinesExtended(tx, list, minutes),
+    }),
+    warn: (message, error) => app.log.warn({ err: error }, message),
   });
   const travelDocuments = createTravelDocumentsService({ db, clock, offices });
   const scheduling = createSchedulingService({ db, clock, offices });
@@ -161,6 +172,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     officesOf: (ids) => applications.office.officesOf(ids),
     officeExists: async (code) => (await offices.findOffice(code)) !== null,
   });
+  const partnerHealthDesk = createPartnerHealthDesk({
+    desk: officerDesk,
+    partnerHealth: billing.partnerHealth,
+    partners: paymentPartners,
+  });
 
   registerAccess(app, {
     authenticateApplicant: accounts.authenticate,
@@ -189,6 +205,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     releases,
   });
   await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
+  await app.register(partnerHealthRoutes, { ...api, desk: partnerHealthDesk });
 
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');

@@ -916,6 +916,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officer/partner-health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SIMPONI and each payment channel, up or down, and whether payment is frozen */
+    get: operations['getPartnerHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/partner-health/{partner}/outage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declare SIMPONI or a channel down (HQ)
+     * @description With SIMPONI down, or every channel down, payment is frozen: no billing expires until it ends, and then every pending deadline that fell inside it moves by its length (history note, e-mail). 409 INVALID_STATE when the partner is already down.
+     */
+    post: operations['declarePartnerOutage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/partner-health/{partner}/recovery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declare SIMPONI or a channel working again (HQ); ends a freeze it was part of
+     * @description 409 INVALID_STATE when the partner is not declared down.
+     */
+    post: operations['declarePartnerRecovery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sim/dukcapil/verifikasi': {
     parameters: {
       query?: never;
@@ -981,7 +1038,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** SIMPONI wire contract: a new deadline for an unpaid code (after a payment outage) */
+    patch: operations['simExtendBilling'];
     trace?: never;
   };
   '/sim/clock': {
@@ -1738,6 +1796,52 @@ export interface components {
       /** @description Queues of the office running now, oldest release first */
       live: components['schemas']['LiveReleaseQueue'][];
     };
+    PartnerChange: {
+      health: components['schemas']['PartnerHealth'];
+      /** @description Pending deadlines moved because a payment freeze ended now */
+      extended: number;
+    };
+    PartnerDeclarationInput: {
+      reason: string;
+    };
+    PartnerHealth: {
+      partners: {
+        /**
+         * @description SIMPONI or a payment channel
+         * @enum {string}
+         */
+        partner:
+          | 'SIMPONI'
+          | 'TOKOPEDIA'
+          | 'BUKALAPAK'
+          | 'BANK_TELLER'
+          | 'ATM'
+          | 'MOBILE_BANKING'
+          | 'POS_INDONESIA'
+          | 'INDOMARET'
+          | 'ALFAMART';
+        down: boolean;
+        since: string | null;
+        declaredBy: string | null;
+        reason: string | null;
+      }[];
+      /** @description Since when nobody can pay (SIMPONI or every channel down): no billing expires meanwhile, and when it ends every pending deadline inside it moves by its length */
+      paymentsFrozenSince: string | null;
+      /** @description The last 20 outages, newest first */
+      recent: components['schemas']['PartnerOutage'][];
+    };
+    PartnerOutage: {
+      /** Format: uuid */
+      id: string;
+      partner: string;
+      /** Format: date-time */
+      startedAt: string;
+      endedAt: string | null;
+      /** @description AUTOMATIC (after failed calls) or the officer’s username */
+      declaredBy: string;
+      reason: string;
+      endedBy: string | null;
+    };
     PaymentNeedingAttention: {
       paymentId: string;
       billingCode: string;
@@ -2005,6 +2109,13 @@ export interface components {
       ntb: string;
       /** Format: date-time */
       paidAt: string;
+    };
+    SimponiBillingExtensionInput: {
+      /**
+       * Format: date-time
+       * @description The new deadline of payment
+       */
+      kedaluwarsa: string;
     };
     SimponiBillingRequestInput: {
       /** @description Our reference: the application id */
@@ -5511,6 +5622,197 @@ export interface operations {
       };
     };
   };
+  getPartnerHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerHealth'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  declarePartnerOutage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SIMPONI or a payment channel */
+        partner:
+          | 'SIMPONI'
+          | 'TOKOPEDIA'
+          | 'BUKALAPAK'
+          | 'BANK_TELLER'
+          | 'ATM'
+          | 'MOBILE_BANKING'
+          | 'POS_INDONESIA'
+          | 'INDOMARET'
+          | 'ALFAMART';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PartnerDeclarationInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerChange'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  declarePartnerRecovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SIMPONI or a payment channel */
+        partner:
+          | 'SIMPONI'
+          | 'TOKOPEDIA'
+          | 'BUKALAPAK'
+          | 'BANK_TELLER'
+          | 'ATM'
+          | 'MOBILE_BANKING'
+          | 'POS_INDONESIA'
+          | 'INDOMARET'
+          | 'ALFAMART';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PartnerDeclarationInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerChange'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   simVerifyResident: {
     parameters: {
       query?: never;
@@ -5714,6 +6016,66 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SimponiPaymentStatusResponse'];
         };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimponiNotFound'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  simExtendBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SimponiBillingExtensionInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Default Response */
       404: {

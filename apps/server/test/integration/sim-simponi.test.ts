@@ -312,6 +312,23 @@ describe('the simulated SIMPONI over HTTP', () => {
     await expect(remote.getPaymentStatus('800000000000000')).resolves.toEqual({ status: 'NOT_FOUND' });
   });
 
+  it('when the adapter moves an unpaid code’s deadline (after a payment outage), then the code is payable until then', async () => {
+    const code = await newBilling(sim, { expiresAt: clock.now() });
+    await expect(sim.pay({ billingCode: code, channel: 'ATM' })).rejects.toMatchObject({
+      code: 'BILLING_EXPIRED',
+    });
+    const later = new Date(clock.now().getTime() + 40 * 60_000);
+    await remote.extendBilling(code, later);
+    expect((await sim.findBilling(code))!.expiresAt).toEqual(later);
+    await expect(sim.pay({ billingCode: code, channel: 'ATM' })).resolves.toMatchObject({
+      ntpn: expect.any(String),
+    });
+    // A paid code keeps its deadline; an unknown one is no error (nothing to keep payable).
+    await remote.extendBilling(code, new Date(later.getTime() + 60_000));
+    expect((await sim.findBilling(code))!.expiresAt).toEqual(later);
+    await expect(remote.extendBilling('800000000000000', later)).resolves.toBeUndefined();
+  });
+
   it('when the adapter replays a billing request (same Idempotency-Key), then the same code comes back', async () => {
     const request = billingRequest();
     const first = await remote.createBilling(request);

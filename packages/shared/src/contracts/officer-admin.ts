@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { officerRoles } from '../roles.ts';
 import { isoDate, isoInstant } from './common.ts';
+import { paymentPartners } from './payments.ts';
 
 /** Office administration and headquarters answers of the officer console (`/api/v1/officer/…`). */
 
@@ -81,3 +82,53 @@ export const officerCreatedSchema = z.object({
   totpSecret: z.string(),
   totpUri: z.string().describe('otpauth:// URI, for a QR code'),
 });
+
+/** Who can be declared down (issue 15): SIMPONI or one payment channel. */
+export const paymentPartnerSchema = z.enum(paymentPartners).describe('SIMPONI or a payment channel');
+
+export const partnerOutageSchema = z
+  .object({
+    id: z.uuid(),
+    partner: z.string(),
+    startedAt: isoInstant,
+    endedAt: isoInstant.nullable(),
+    declaredBy: z.string().describe('AUTOMATIC (after failed calls) or the officer’s username'),
+    reason: z.string(),
+    endedBy: z.string().nullable(),
+  })
+  .meta({ id: 'PartnerOutage' });
+
+/** `GET /officer/partner-health`: each partner up or down, and whether payment is frozen. */
+export const partnerHealthSchema = z
+  .object({
+    partners: z.array(
+      z.object({
+        partner: paymentPartnerSchema,
+        down: z.boolean(),
+        since: isoInstant.nullable(),
+        declaredBy: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    paymentsFrozenSince: isoInstant
+      .nullable()
+      .describe(
+        'Since when nobody can pay (SIMPONI or every channel down): no billing expires meanwhile, and ' +
+          'when it ends every pending deadline inside it moves by its length',
+      ),
+    recent: z.array(partnerOutageSchema).describe('The last 20 outages, newest first'),
+  })
+  .meta({ id: 'PartnerHealth' });
+export type PartnerHealthView = z.infer<typeof partnerHealthSchema>;
+
+export const partnerOutageInputSchema = z
+  .object({ reason: z.string().trim().min(3).max(500) })
+  .strict()
+  .meta({ id: 'PartnerDeclaration' });
+
+export const partnerChangeSchema = z
+  .object({
+    health: partnerHealthSchema,
+    extended: z.number().int().describe('Pending deadlines moved because a payment freeze ended now'),
+  })
+  .meta({ id: 'PartnerChange' });

@@ -14,6 +14,10 @@ export const paymentChannels = [
 ] as const;
 export type PaymentChannel = (typeof paymentChannels)[number];
 
+/** Who can be declared down in a payment outage (issue 15): SIMPONI or one channel. */
+export const paymentPartners = ['SIMPONI', ...paymentChannels] as const;
+export type PaymentPartner = (typeof paymentPartners)[number];
+
 export const paymentChannelLabels = {
   TOKOPEDIA: { id: 'Tokopedia', en: 'Tokopedia' },
   BUKALAPAK: { id: 'Bukalapak', en: 'Bukalapak' },

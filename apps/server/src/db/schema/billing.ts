@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -64,5 +75,49 @@ export const paymentNotifications = pgTable(
       'payment_notifications_outcome_valid',
       sql`${t.outcome} in ('APPLIED', 'LATE', 'AMOUNT_MISMATCH', 'ALREADY_PAID', 'BILLING_NOT_FOUND')`,
     ),
+  ],
+);
+
+/**
+ * A payment partner declared down (issue 15): SIMPONI or one channel, by an officer of HQ or
+ * automatically after repeated failed calls. At most one open outage per partner.
+ */
+export const partnerOutages = pgTable(
+  'partner_outages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partner: text('partner').notNull(),
+    startedAt: instant('started_at').notNull(),
+    endedAt: instant('ended_at'),
+    /** `AUTOMATIC`, or the officer's username. */
+    declaredBy: text('declared_by').notNull(),
+    reason: text('reason').notNull(),
+    endedBy: text('ended_by'),
+  },
+  (t) => [
+    uniqueIndex('partner_outages_open')
+      .on(t.partner)
+      .where(sql`${t.endedAt} is null`),
+    index('partner_outages_started_idx').on(t.startedAt),
+  ],
+);
+
+/**
+ * A time when nobody could pay (SIMPONI down, or every channel down): billing deadlines inside it are
+ * moved by its length when it ends, and no billing expires while it lasts. At most one open.
+ */
+export const paymentFreezes = pgTable(
+  'payment_freezes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    startedAt: instant('started_at').notNull(),
+    endedAt: instant('ended_at'),
+    /** Billings whose deadline was moved when it ended. */
+    extended: integer('extended'),
+  },
+  (t) => [
+    uniqueIndex('payment_freezes_open')
+      .on(sql`(true)`)
+      .where(sql`${t.endedAt} is null`),
   ],
 );

@@ -105,6 +105,8 @@ export interface ApplicationsDeps {
     billingsOf(applicationIds: readonly string[]): Promise<Map<string, BillingView>>;
     pendingDueWithin(windowMs: number, limit: number): Promise<BillingView[]>;
     expireIfPending(tx: Database, applicationId: string): Promise<boolean>;
+    /** True while nobody can pay (a payment outage, issue 15): nothing expires meanwhile. */
+    paymentsFrozen(): Promise<boolean>;
     cancelPending(tx: Database, applicationId: string): Promise<void>;
     paymentStatus(billingCode: string): Promise<SimponiPaymentStatus>;
     recordPayment(payment: SimponiPayment, source: 'WEBHOOK' | 'RECONCILIATION' | 'CLAIM'): Promise<unknown>;

@@ -135,6 +135,38 @@ export async function tellPaymentReceived(
   });
 }
 
+/**
+ * A payment outage moved the deadline (issue 15): say so and by how much, and the reminders follow the
+ * new deadline.
+ */
+export async function tellDeadlineExtended(
+  deps: ApplicationsDeps,
+  tx: Database,
+  row: ApplicationRow,
+  billing: { code: string; amount: number; expiresAt: Date },
+  appointment: Appointment,
+  minutes: number,
+): Promise<void> {
+  await deps.notifications.withdraw(tx, reminderTopic(row.id));
+  const contact = await deps.contacts.contactOf(row.accountId, tx);
+  const { language } = contact;
+  const reminders = billingIssuedMessages(deps, contact, row, billing, appointment).slice(1);
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    template: 'application.deadline-extended',
+    language,
+    variables: {
+      fullName: contact.fullName,
+      applicationNumber: row.number,
+      billingCode: billing.code,
+      minutes: String(minutes),
+      deadline: instant(billing.expiresAt, appointment.timeZone, appointment.timeZoneLabel, language),
+    },
+  });
+  for (const reminder of reminders) await deps.notifications.enqueue(tx, reminder);
+}
+
 export async function tellExpired(deps: ApplicationsDeps, tx: Database, row: ApplicationRow): Promise<void> {
   await deps.notifications.withdraw(tx, reminderTopic(row.id));
   const contact = await deps.contacts.contactOf(row.accountId, tx);

@@ -1,9 +1,9 @@
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
+import type { ExtendedBilling, SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
-import { tellExpired, tellPaymentReceived } from './messages.ts';
+import { tellDeadlineExtended, tellExpired, tellPaymentReceived } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine } from './scans.ts';
 
@@ -33,11 +33,38 @@ export async function applicationPaid(
 }
 
 /**
+ * The billing module's callback when a payment outage ended (issue 15): each application still awaiting
+ * payment gets a history note and the applicant an e-mail with the new deadline.
+ */
+export async function deadlinesExtended(
+  deps: ApplicationsDeps,
+  tx: Database,
+  billings: readonly ExtendedBilling[],
+  minutes: number,
+): Promise<void> {
+  const at = deps.clock.now();
+  const appointments = await deps.scheduling.appointmentsOf(
+    billings.map((b) => b.applicationId),
+    tx,
+  );
+  for (const billing of billings) {
+    const row = await repository.findById(tx, billing.applicationId);
+    const appointment = appointments.get(billing.applicationId);
+    if (row?.status !== 'AWAITING_PAYMENT' || !appointment) continue;
+    const note = `Batas bayar diperpanjang ${minutes} menit karena gangguan pembayaran`;
+    await repository.insertHistory(tx, row.id, 'AWAITING_PAYMENT', at, 'SYSTEM', note);
+    await tellDeadlineExtended(deps, tx, row, billing, appointment, minutes);
+  }
+}
+
+/**
  * Billings past their deadline: each is checked with SIMPONI first (a payment whose notification was
  * lost is applied, not expired), then expired with its seat given back. Safe in every instance at once:
  * the expiry itself is a conditional update that succeeds for one caller only.
  */
 export async function settleOverdue(deps: ApplicationsDeps, limit = 50): Promise<number> {
+  // During a payment outage the deadlines will move when it ends: nothing to settle, nothing to ask.
+  if (await deps.billing.paymentsFrozen()) return 0;
   let expired = 0;
   for (const billing of await deps.billing.pendingDueWithin(0, limit)) {
     if ((await settleBilling(deps, billing)) === 'EXPIRED') expired++;

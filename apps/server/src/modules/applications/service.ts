@@ -6,12 +6,13 @@ import { createApplication } from './create.ts';
 import { createOfficeDesk, type OfficeDesk } from './office-desk.ts';
 import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
-import type { SimponiPayment } from '../billing/index.ts';
+import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
 import type { Database } from '../../db/database.ts';
 import { cancelApplication, markNoShows, rescheduleApplication } from './lifecycle.ts';
 import {
   applicationPaid,
   claimPayment,
+  deadlinesExtended,
   reconcileNearDeadline,
   settleBilling,
   settleOverdue,
@@ -64,6 +65,8 @@ export interface ApplicationsService {
   ): Promise<ApplicationView>;
   /** The billing module's callback, inside its transaction. */
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
+  /** The billing module's callback after a payment outage, inside its transaction. */
+  deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
   arrivalPass(accountId: string, applicationId: string): Promise<{ code: string; qrSvg: string }>;
   /** The office's side: the visit, for the officer module. */
   readonly office: OfficeDesk;
@@ -148,6 +151,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return reread(accountId, applicationId, language);
     },
     applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
+    deadlinesExtended: (tx, billings, minutes) => deadlinesExtended(deps, tx, billings, minutes),
     settleOverdue: (limit) => settleOverdue(deps, limit),
     reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
     markNoShows: (limit) => markNoShows(deps, limit),

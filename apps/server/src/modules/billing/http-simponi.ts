@@ -56,9 +56,24 @@ export function createHttpSimponi(options: HttpSimponiOptions): SimponiPort {
     throw await client.refusal(response);
   };
 
+  // Setting the same deadline twice is harmless: safe to retry.
+  const extendBilling = async (billingCode: string, expiresAt: Date): Promise<void> => {
+    const response = await client.send(`${base}/billing/${encodeURIComponent(billingCode)}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ kedaluwarsa: expiresAt.toISOString() }),
+    });
+    if (response.status === 200 || response.status === 204 || response.status === 404) {
+      await discard(response);
+      return;
+    }
+    throw await client.refusal(response);
+  };
+
   return {
     createBilling: (request) => client.guarded(() => createBilling(request)),
     getPaymentStatus: (billingCode) => client.guarded(() => getPaymentStatus(billingCode)),
+    extendBilling: (billingCode, expiresAt) => client.guarded(() => extendBilling(billingCode, expiresAt)),
   };
 }
 

@@ -23,6 +23,7 @@ export {
 } from './simponi.port.ts';
 export {
   fromWireBillingRequest,
+  simponiBillingExtensionSchema,
   simponiBillingRequestSchema,
   simponiBillingResponseSchema,
   simponiNotFoundSchema,
@@ -39,3 +40,6 @@ export {
   type FeeQuote,
   type FeeScheduleEntry,
 } from './fee-schedule.ts';
+export { createPartnerHealth, type PartnerHealth, type PartnerHealthService } from './partner-health.ts';
+export { paymentPartners, type PaymentPartner } from './outages.ts';
+export type { ExtendedBilling } from './outage-repository.ts';

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { ExtendedBilling } from './outage-repository.ts';
 import * as repository from './repository.ts';
 import type { SimponiPayment } from './simponi.port.ts';
 
@@ -9,6 +10,8 @@ import type { SimponiPayment } from './simponi.port.ts';
  */
 export interface PaymentEffects {
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
+  /** Deadlines moved after a payment outage of `minutes`: note it on the application, tell the applicant. */
+  deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
 }
 
 export type PaymentSource = 'WEBHOOK' | 'RECONCILIATION' | 'CLAIM';
@@ -60,6 +63,8 @@ function judge(
   if (!billing) return 'BILLING_NOT_FOUND';
   if (billing.amount !== payment.amount) return 'AMOUNT_MISMATCH';
   if (billing.status === 'PAID') return 'ALREADY_PAID';
-  if (billing.status !== 'PENDING' || payment.paidAt.getTime() > billing.expiresAt.getTime()) return 'LATE';
+  // A billing still pending still holds its seat: a payment after the deadline (the expiry job not
+  // yet run, or a payment outage keeping it open, issue 15) takes it. Only a released seat is LATE.
+  if (billing.status !== 'PENDING') return 'LATE';
   return 'APPLIED';
 }

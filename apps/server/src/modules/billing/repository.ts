@@ -89,7 +89,7 @@ export async function pendingDueBy(db: Database, by: Date, limit: number): Promi
     .limit(limit);
 }
 
-/** Expires the billing if it is still pending and past due: true for exactly one caller. */
+/** Expires the billing if it is still pending, past due and no payment freeze is open: true for exactly one caller. */
 export async function expireIfPending(db: Database, applicationId: string, now: Date): Promise<boolean> {
   const rows = await db
     .update(billings)
@@ -99,6 +99,8 @@ export async function expireIfPending(db: Database, applicationId: string, now: 
         eq(billings.applicationId, applicationId),
         eq(billings.status, 'PENDING'),
         lte(billings.expiresAt, now),
+        // Nothing expires while nobody can pay (outage-repository.ts): the freeze's end moves it.
+        sql`not exists (select 1 from payment_freezes where ended_at is null)`,
       ),
     )
     .returning({ id: billings.id });

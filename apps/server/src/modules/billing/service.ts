@@ -10,6 +10,7 @@ import {
   type FeeScheduleEntry,
 } from './fee-schedule.ts';
 import { recordPayment, type PaymentEffects, type PaymentSource, type RecordedPayment } from './payments.ts';
+import { createPartnerHealth } from './partner-health.ts';
 import * as repository from './repository.ts';
 import { SimponiUnavailableError } from './simponi.port.ts';
 import type {
@@ -51,13 +52,32 @@ export interface BillingDeps {
   readonly simponi: SimponiPort;
   /** Bound late: the applications module implements it and is built after billing. */
   readonly effects: () => PaymentEffects;
+  readonly warn: (message: string, error: unknown) => void;
 }
 
 export function createBillingService(deps: BillingDeps) {
   const { db, clock } = deps;
   const paymentDeps = () => ({ db, clock, effects: deps.effects() });
+  const health = createPartnerHealth(deps);
+  const unrecorded = (error: unknown) => deps.warn('SIMPONI health was not recorded', error);
+  /**
+   * Every SIMPONI call feeds its health: failures in a row declare it down, an answer ends that. The
+   * bookkeeping never turns SIMPONI's answer into a failure of the caller's request.
+   */
+  async function watched<T>(call: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      if (error instanceof SimponiUnavailableError) await health.simponiFailed().catch(unrecorded);
+      throw unavailable(error);
+    }
+    await health.simponiAnswered().catch(unrecorded);
+    return result;
+  }
   return {
     ...createFeeSchedule(deps),
+    partnerHealth: health,
 
     /**
      * Asks SIMPONI for a billing code due 2 hours from now. Called before the submit transaction (no
@@ -65,11 +85,7 @@ export function createBillingService(deps: BillingDeps) {
      */
     async requestBillingCode(request: Omit<SimponiBillingRequest, 'expiresAt'>) {
       const expiresAt = new Date(clock.now().getTime() + PAYMENT_WINDOW_MS);
-      try {
-        return await deps.simponi.createBilling({ ...request, expiresAt });
-      } catch (error) {
-        throw unavailable(error);
-      }
+      return watched(() => deps.simponi.createBilling({ ...request, expiresAt }));
     },
 
     /** Records the billing SIMPONI issued, in the submit transaction. */
@@ -109,16 +125,13 @@ export function createBillingService(deps: BillingDeps) {
     expireIfPending: (tx: Database, applicationId: string) =>
       repository.expireIfPending(tx, applicationId, clock.now()),
 
+    paymentsFrozen: () => health.frozen(),
+
     cancelPending: (tx: Database, applicationId: string) => repository.cancelPending(tx, applicationId),
 
     /** What SIMPONI knows of a billing; SimponiUnavailableError becomes 503 SIMPONI_UNAVAILABLE. */
-    async paymentStatus(billingCode: string): Promise<SimponiPaymentStatus> {
-      try {
-        return await deps.simponi.getPaymentStatus(billingCode);
-      } catch (error) {
-        throw unavailable(error);
-      }
-    },
+    paymentStatus: (billingCode: string): Promise<SimponiPaymentStatus> =>
+      watched(() => deps.simponi.getPaymentStatus(billingCode)),
 
     recordPayment: (payment: SimponiPayment, source: PaymentSource): Promise<RecordedPayment> =>
       recordPayment(paymentDeps(), payment, source),

@@ -53,6 +53,12 @@ export const simponiPaymentStatusResponseSchema = z
   })
   .meta({ id: 'SimponiPaymentStatusResponse' });
 
+/** `PATCH /billing/{kodeBilling}`: the new deadline of an unpaid code (after a payment outage). */
+export const simponiBillingExtensionSchema = z
+  .object({ kedaluwarsa: isoInstant.describe('The new deadline of payment') })
+  .strict()
+  .meta({ id: 'SimponiBillingExtension' });
+
 /** The body of a 404 for an unknown billing code. */
 export const simponiNotFoundSchema = z.object({ pesan: z.string() }).meta({ id: 'SimponiNotFound' });
 

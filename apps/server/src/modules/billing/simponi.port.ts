@@ -42,6 +42,11 @@ export type SimponiPaymentStatus =
 export interface SimponiPort {
   createBilling(request: SimponiBillingRequest): Promise<SimponiBilling>;
   getPaymentStatus(billingCode: string): Promise<SimponiPaymentStatus>;
+  /**
+   * Keeps an unpaid code payable until `expiresAt` (a deadline moved after a payment outage, issue 15).
+   * A paid or unknown code is left as it is.
+   */
+  extendBilling(billingCode: string, expiresAt: Date): Promise<void>;
 }
 
 /** SIMPONI cannot answer (timeout, outage, open circuit, bad credentials). */

@@ -28,6 +28,13 @@ export interface ApplicationTemplateVariables {
     readonly appointment: string;
   };
   readonly 'application.expired': { readonly fullName: string; readonly applicationNumber: string };
+  readonly 'application.deadline-extended': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly billingCode: string;
+    readonly minutes: string;
+    readonly deadline: string;
+  };
   readonly 'application.rescheduled': {
     readonly fullName: string;
     readonly applicationNumber: string;
@@ -182,6 +189,34 @@ export const applicationTemplates = {
           '',
           'Already paid? Open the application in the app and choose "I have paid"',
           'with the NTPN from your receipt.',
+        ),
+      },
+    },
+  },
+  'application.deadline-extended': {
+    EMAIL: {
+      id: {
+        subject: 'Batas bayar {{applicationNumber}} diperpanjang',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Pembayaran PNBP sempat terganggu secara nasional, jadi batas bayar kode',
+          'billing {{billingCode}} diperpanjang {{minutes}} menit, sepanjang gangguan itu.',
+          'Jadwal kedatangan Anda tetap.',
+          '',
+          'Batas bayar yang baru: {{deadline}}',
+        ),
+      },
+      en: {
+        subject: 'Payment deadline of {{applicationNumber}} extended',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'Paying the PNBP fee was not possible nationwide for a while, so the deadline',
+          'of billing code {{billingCode}} was extended by {{minutes}} minutes, the length',
+          'of that outage. Your appointment stays.',
+          '',
+          'New payment deadline: {{deadline}}',
         ),
       },
     },

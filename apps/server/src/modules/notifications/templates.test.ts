@@ -34,6 +34,13 @@ const variables = {
     appointment: 'Rabu, 2 Desember 2026, 09:00 WIB',
   },
   'application.expired': { fullName: 'Siti Nurhaliza', applicationNumber: 'MP2026-00000042' },
+  'application.deadline-extended': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    billingCode: '820261125000017',
+    minutes: '40',
+    deadline: '2 Des 2026 13.40 WIB',
+  },
   'application.rescheduled': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
@@ -66,6 +73,7 @@ describe('notification templates', () => {
       'account.password-reset',
       'account.verify-email',
       'application.billing-issued',
+      'application.deadline-extended',
       'application.decided',
       'application.expired',
       'application.payment-received',
@@ -76,7 +84,7 @@ describe('notification templates', () => {
     expect(templateChannels('account.password-changed')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.payment-reminder')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.ready')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(26);
+    expect(cases).toHaveLength(28);
   });
 
   it.each(cases)(

@@ -8,4 +8,6 @@ export { createOfficerDesk, type OfficerDesk } from './desk.ts';
 export { createOfficerAdmin, type OfficerAdmin } from './admin.ts';
 export { officerRoutes } from './routes.ts';
 export { officerAdminRoutes } from './admin-routes.ts';
+export { createPartnerHealthDesk, type PartnerHealthDesk } from './partner-health.ts';
+export { partnerHealthRoutes } from './partner-routes.ts';
 export { totpAt } from './totp.ts';

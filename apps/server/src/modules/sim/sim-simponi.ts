@@ -96,6 +96,12 @@ export function createSimSimponi(deps: SimSimponiDeps): SimSimponi {
     port: {
       createBilling: (request) => createBilling(request),
       getPaymentStatus: async (billingCode) => paymentStatus(await readBilling(deps.db, billingCode)),
+      async extendBilling(billingCode, expiresAt) {
+        await deps.db
+          .update(simSimponiBillings)
+          .set({ expiresAt })
+          .where(and(eq(simSimponiBillings.billingCode, billingCode), isNull(simSimponiBillings.paymentId)));
+      },
     },
     createBilling,
     async pay(input) {

@@ -7,6 +7,7 @@ import { problemCatalog } from '#shared/problems/index.ts';
 import { isDomainError } from '../../platform/errors.ts';
 import {
   fromWireBillingRequest,
+  simponiBillingExtensionSchema,
   simponiBillingRequestSchema,
   simponiBillingResponseSchema,
   simponiNotFoundSchema,
@@ -98,6 +99,27 @@ export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = asy
         typeof key === 'string' && key.length > 0 ? key : undefined,
       );
       return reply.code(201).send(toWireBilling(billing));
+    },
+  );
+
+  r.patch(
+    '/simponi/billing/:code',
+    {
+      schema: {
+        tags,
+        operationId: 'simExtendBilling',
+        summary: 'SIMPONI wire contract: a new deadline for an unpaid code (after a payment outage)',
+        params: z.object({ code: z.string().max(40) }),
+        body: simponiBillingExtensionSchema,
+        response: { 204: z.null(), 404: simponiNotFoundSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await simponi.findBilling(request.params.code))) {
+        return reply.code(404).send({ pesan: 'Kode billing tidak ditemukan' });
+      }
+      await simponi.port.extendBilling(request.params.code, new Date(request.body.kedaluwarsa));
+      return reply.code(204).send(null);
     },
   );
 

@@ -153,6 +153,10 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     }),
     maxActivePerAccount: MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT,
     arrivalPassKey: deriveKey(config.secretKey, 'arrival-pass'),
+    claimLinks: {
+      key: deriveKey(config.secretKey, 'payment-claim'),
+      baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    },
   });
 
   const officerAuth = {

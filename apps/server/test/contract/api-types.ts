@@ -197,6 +197,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/payment-health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the fee can be paid now: a payment outage, and the channels down */
+    get: operations['getPaymentHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/fees': {
     parameters: {
       query?: never;
@@ -334,6 +351,26 @@ export interface paths {
     put?: never;
     /** "I have paid but it says unpaid": the NTPN is checked with SIMPONI and applied */
     post: operations['claimPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payment-claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "I have paid" from the link in the billing e-mail, without logging in
+     * @description The link names one application, signed; the NTPN is checked with SIMPONI and, if it is that billing’s payment, applied. Answers only the application number and status. 403 CLAIM_LINK_INVALID for a forged, altered or expired link; 422 PAYMENT_NOT_FOUND for an NTPN that is not this billing’s payment.
+     */
+    post: operations['claimPaymentByLink'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1425,6 +1462,29 @@ export interface components {
        */
       applicationId: string;
     };
+    LinkedPaymentClaimInput: {
+      /** @description The token after #/claim/ in the e-mail’s link: it names the application, signed */
+      link: string;
+      ntpn: string;
+    };
+    LinkedPaymentClaimResult: {
+      applicationNumber: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'AWAITING_PAYMENT'
+        | 'PAID'
+        | 'CHECKED_IN'
+        | 'VERIFIED'
+        | 'INTERVIEWED'
+        | 'APPROVED'
+        | 'READY'
+        | 'COLLECTED'
+        | 'EXPIRED'
+        | 'CANCELLED'
+        | 'REJECTED'
+        | 'NO_SHOW';
+    };
     LiveReleaseQueue: {
       /** Format: uuid */
       releaseId: string;
@@ -1841,6 +1901,22 @@ export interface components {
       declaredBy: string;
       reason: string;
       endedBy: string | null;
+    };
+    PaymentHealth: {
+      /** @description Since when nobody can pay (SIMPONI or every channel down): no billing expires meanwhile, and deadlines inside it move by its length when it ends */
+      paymentsFrozenSince: string | null;
+      /** @description SIMPONI or the channels declared down now; pay at another channel */
+      partnersDown: (
+        | 'SIMPONI'
+        | 'TOKOPEDIA'
+        | 'BUKALAPAK'
+        | 'BANK_TELLER'
+        | 'ATM'
+        | 'MOBILE_BANKING'
+        | 'POS_INDONESIA'
+        | 'INDOMARET'
+        | 'ALFAMART'
+      )[];
     };
     PaymentNeedingAttention: {
       paymentId: string;
@@ -2878,6 +2954,44 @@ export interface operations {
       };
     };
   };
+  getPaymentHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentHealth'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listFees: {
     parameters: {
       query?: never;
@@ -3435,6 +3549,57 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  claimPaymentByLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkedPaymentClaimInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkedPaymentClaimResult'];
         };
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredSession } from '../support/accounts.ts';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { completeDraft } from '../support/applications.ts';
 import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
-import { payAtChannel } from '../support/payments.ts';
+import { payAtChannel, submittedApplication } from '../support/payments.ts';
 import { adultWithoutPassport, takeResident } from '../support/residents.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
@@ -70,5 +71,35 @@ describe('when the payment notification never arrives', () => {
     await screenshot(page, 'claimed');
     const view = await t.app.inject({ url: `/api/v1/applications/${id}`, headers: bearer(applicant) });
     expect(view.json()).toMatchObject({ status: 'PAID', billing: { ntpn } });
+  });
+});
+
+describe('when the applicant opens the "I have paid" link from the billing e-mail on another phone', () => {
+  it('then, without logging in, the NTPN applies the payment and the screen says so', async () => {
+    const { applicant, id, number, billing } = await submittedApplication(t.app, smtp);
+    const mail = await smtp.waitFor(applicant.registration.email, (m) => /Kode billing/.test(m.subject));
+    const link = /#\/claim\/(\S+)/.exec(mail.text)![1]!;
+    const { ntpn } = (await payAtChannel(t.app, billing.code, { delivery: { mode: 'NEVER' } })).json() as {
+      ntpn: string;
+    };
+
+    const { page } = browser;
+    // The first case's refused NTPN (422) is in the log already: only this case's errors count.
+    const errorsBefore = browser.consoleErrors.length;
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`/#/claim/${link}`);
+    const field = page.getByLabel('NTPN (16 karakter pada bukti bayar)');
+    await expect.poll(() => field.count(), { timeout: 10_000 }).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await field.fill(ntpn);
+    await page.getByRole('button', { name: 'Periksa pembayaran saya' }).click();
+    const result = page.getByTestId('claim-result');
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    expect(await result.textContent()).toContain(number);
+    expect(await result.getByText('Pembayaran diterima.').count()).toBe(1);
+    await screenshot(page, 'claimed-from-link');
+    const view = await t.app.inject({ url: `/api/v1/applications/${id}`, headers: bearer(applicant) });
+    expect(view.json()).toMatchObject({ status: 'PAID', billing: { ntpn } });
+    expect(browser.consoleErrors.slice(errorsBefore)).toEqual([]);
   });
 });

@@ -138,4 +138,36 @@ describe('when an officer runs a visit in the console', () => {
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it('then HQ declares SIMPONI down and recovered from the payments page, and an office admin only reads it', async () => {
+    const { page } = browser;
+    const byTest = (id: string) => page.getByTestId(id);
+    await page.goto('/console#/payments');
+    await expect
+      .poll(() => byTest('payments-frozen').textContent(), { timeout: 10_000 })
+      .toBe('Pembayaran berjalan normal.');
+    expect(await page.getByText('Hanya Admin Pusat yang dapat mengubah keadaan mitra.').count()).toBe(1);
+    expect(await byTest('partner-outage-SIMPONI').count()).toBe(0);
+
+    await byTest('logout').click();
+    const hq = (await demoOfficers(t.app)).find((o) => o.username === 'admin.pusat')!;
+    await byTest('login-username').fill(hq.username);
+    await byTest('login-password').fill(hq.password);
+    await byTest('login-submit').click();
+    await expect.poll(() => byTest('officer-name').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.goto('/console#/payments');
+    await byTest('partner-reason-SIMPONI').fill('SIMPONI tidak menjawab');
+    await byTest('partner-outage-SIMPONI').click();
+    await expect
+      .poll(() => byTest('payments-frozen').textContent(), { timeout: 10_000 })
+      .toMatch(/^Pembayaran dibekukan sejak /);
+    expect(await byTest('partner-SIMPONI').textContent()).toContain('SIMPONI tidak menjawab');
+    await screenshot(page, 'payments-frozen');
+    await byTest('partner-reason-SIMPONI').fill('SIMPONI pulih');
+    await byTest('partner-recovery-SIMPONI').click();
+    await expect
+      .poll(() => byTest('payments-frozen').textContent(), { timeout: 10_000 })
+      .toBe('Pembayaran berjalan normal.');
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { SimponiUnavailableError, type SimponiPort } from '../../src/modules/bil
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain, registeredSession } from '../support/accounts.ts';
 import { completeDraft } from '../support/applications.ts';
-import { notification, postNotification } from '../support/payments.ts';
+import { notification, postNotification, submittedApplication } from '../support/payments.ts';
 import { adultWithoutPassport, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -38,21 +38,7 @@ async function officer(app: FastifyInstance, username: string) {
   );
 }
 
-async function booked(app: FastifyInstance) {
-  const applicant = await registeredSession(app, smtp, {}, takeResident(adultWithoutPassport));
-  const draft = await completeDraft(app, applicant);
-  const sessions = (await app.inject({ url: '/api/v1/offices/BANDUNG/sessions' })).json();
-  const session = sessions.find((s: { available: number }) => s.available > 0);
-  const submitted = await app.inject({
-    method: 'POST',
-    url: `/api/v1/applications/${draft.id}/submit`,
-    headers: bearer(applicant),
-    payload: { sessionId: session.id },
-  });
-  expect(submitted.statusCode).toBe(200);
-  const billing = submitted.json().billing as { code: string; amount: number; expiresAt: string };
-  return { applicant, id: draft.id as string, billing };
-}
+const booked = (app: FastifyInstance) => submittedApplication(app, smtp);
 
 async function read(app: FastifyInstance, who: Awaited<ReturnType<typeof booked>>) {
   const again = await logInAgain(app, who.applicant);
@@ -74,6 +60,11 @@ describe('when SIMPONI is declared down for 40 minutes inside a billing’s 2 ho
     expect(down.status).toBe(201);
     const frozenSince = (down.body as { health: { paymentsFrozenSince: string } }).health.paymentsFrozenSince;
     expect(Date.parse(frozenSince)).toBe(clock.now().getTime());
+    // What every pay screen reads, without logging in.
+    expect((await t.app.inject({ url: '/api/v1/payment-health' })).json()).toEqual({
+      paymentsFrozenSince: frozenSince,
+      partnersDown: ['SIMPONI'],
+    });
     // Declaring it twice changes nothing.
     expect(
       (await officerCall(t.app, hq, 'POST', '/partner-health/SIMPONI/outage', { reason: 'lagi' })).status,
@@ -101,6 +92,10 @@ describe('when SIMPONI is declared down for 40 minutes inside a billing’s 2 ho
     });
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ extended: 1, health: { paymentsFrozenSince: null } });
+    expect((await t.app.inject({ url: '/api/v1/payment-health' })).json()).toEqual({
+      paymentsFrozenSince: null,
+      partnersDown: [],
+    });
 
     const after = await read(t.app, waiter);
     expect(after.status).toBe('AWAITING_PAYMENT');
@@ -145,6 +140,9 @@ describe('when every channel is down', () => {
       partners: { partner: string; down: boolean }[];
     };
     expect(health.paymentsFrozenSince).toBeNull();
+    const publicHealth = (await t.app.inject({ url: '/api/v1/payment-health' })).json();
+    expect(publicHealth.paymentsFrozenSince).toBeNull();
+    expect(publicHealth.partnersDown).toHaveLength(paymentChannels.length - 1);
     const last = paymentChannels.at(-1)!;
     await officerCall(t.app, hq, 'POST', `/partner-health/${last}/outage`, { reason: 'gangguan' });
     health = (await officerCall(t.app, hq, 'GET', '/partner-health')).body as typeof health;

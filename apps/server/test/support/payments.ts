@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { signPayload } from '../../src/modules/billing/index.ts';
+import { registeredSession } from './accounts.ts';
+import { completeDraft } from './applications.ts';
+import { adultWithoutPassport, takeResident } from './residents.ts';
+import type { TestSmtpServer } from './smtp.ts';
 import { TEST_SIMPONI_SECRET } from './test-app.ts';
 
 /** Pays a billing code at a simulated channel (`/sim/simponi/pay`); the simulator notifies the app. */
@@ -52,4 +56,27 @@ export function postNotification(
     headers: { 'content-type': 'application/json', 'x-simponi-signature': signature },
     payload: raw,
   });
+}
+
+/**
+ * A new applicant's complete draft submitted for the office's first session: the applicant, the
+ * application's id and number, and its billing.
+ */
+export async function submittedApplication(app: FastifyInstance, smtp: TestSmtpServer, office = 'BANDUNG') {
+  const applicant = await registeredSession(app, smtp, {}, takeResident(adultWithoutPassport));
+  const { id } = await completeDraft(app, applicant);
+  const sessions = (await app.inject({ url: `/api/v1/offices/${office}/sessions` })).json();
+  const session = sessions.find((s: { available: number }) => s.available > 0);
+  const submitted = await app.inject({
+    method: 'POST',
+    url: `/api/v1/applications/${id}/submit`,
+    headers: { authorization: `Bearer ${applicant.token}` },
+    payload: { sessionId: session.id },
+  });
+  if (submitted.statusCode !== 200) throw new Error(`submit answered ${submitted.statusCode}`);
+  const { billing, number } = submitted.json() as {
+    billing: { code: string; amount: number; expiresAt: string };
+    number: string;
+  };
+  return { applicant, id: id as string, number, billing };
 }

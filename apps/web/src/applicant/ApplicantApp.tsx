@@ -10,6 +10,7 @@ import {
   ApplicationScreen,
   ApplicationsScreen,
   ApplyScreen,
+  ClaimScreen,
   ForgotScreen,
   LoginScreen,
   OfficeScreen,
@@ -30,6 +31,7 @@ const publicScreens = new Set<Route['name']>([
   'forgot',
   'advisor',
   'settings',
+  'claim',
 ]);
 
 /** The applicant PWA: one task per screen, chosen by the hash route. */
@@ -84,6 +86,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <LoginScreen />;
     case 'forgot':
       return <ForgotScreen />;
+    case 'claim':
+      return <ClaimScreen link={route.link} />;
     case 'advisor':
       return <AdvisorScreen />;
     case 'apply':

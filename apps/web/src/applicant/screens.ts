@@ -27,4 +27,5 @@ export const SettingsScreen = screen(() =>
 );
 export const UploadScreen = screen(() => import('./upload/UploadScreen.tsx').then((m) => m.UploadScreen));
 export const OfficeScreen = screen(() => import('./office/OfficeScreen.tsx').then((m) => m.OfficeScreen));
+export const ClaimScreen = screen(() => import('./payment/ClaimScreen.tsx').then((m) => m.ClaimScreen));
 export const PaymentScreen = screen(() => import('./payment/PaymentScreen.tsx').then((m) => m.PaymentScreen));

@@ -5,6 +5,11 @@ import {
   consoleReleasesId,
   type ConsoleReleaseMessageKey,
 } from './console-release-messages.ts';
+import {
+  consolePartnersEn,
+  consolePartnersId,
+  type ConsolePartnerMessageKey,
+} from './console-partner-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -285,9 +290,10 @@ export const consoleId = {
   'console.audit.requestId': 'ID permintaan',
 } as const;
 
-export type ConsoleMessageKey = CommonMessageKey | keyof typeof consoleId | ConsoleReleaseMessageKey;
+export type ConsoleMessageKey =
+  CommonMessageKey | keyof typeof consoleId | ConsoleReleaseMessageKey | ConsolePartnerMessageKey;
 
 export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
-  id: { ...commonId, ...consoleId, ...consoleReleasesId },
-  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn },
+  id: { ...commonId, ...consoleId, ...consoleReleasesId, ...consolePartnersId },
+  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn, ...consolePartnersEn },
 };

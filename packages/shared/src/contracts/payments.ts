@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationStatuses } from '../statuses.ts';
 import { isoInstant } from './common.ts';
 
 /** Where people pay a PNBP billing code (DOMAIN.md "Payment"; API.md `/sim/simponi/pay`). */
@@ -53,3 +54,40 @@ export const paymentClaimSchema = z
       .pipe(z.string().regex(/^[A-Z0-9]{16}$/, 'ntpn.format')),
   })
   .strict();
+
+/** `POST /api/v1/payment-claims` (public): the claim from the signed link in the billing e-mail. */
+export const linkedPaymentClaimSchema = z
+  .object({
+    link: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('The token after #/claim/ in the e-mail’s link: it names the application, signed'),
+    ntpn: paymentClaimSchema.shape.ntpn,
+  })
+  .strict()
+  .meta({ id: 'LinkedPaymentClaim' });
+
+export const linkedPaymentClaimResultSchema = z
+  .object({
+    applicationNumber: z.string(),
+    status: z.enum(applicationStatuses),
+  })
+  .meta({ id: 'LinkedPaymentClaimResult' });
+export type LinkedPaymentClaimResult = z.infer<typeof linkedPaymentClaimResultSchema>;
+
+/** `GET /api/v1/payment-health` (public): whether people can pay now (issue 15, payment outages). */
+export const paymentHealthSchema = z
+  .object({
+    paymentsFrozenSince: isoInstant
+      .nullable()
+      .describe(
+        'Since when nobody can pay (SIMPONI or every channel down): no billing expires meanwhile, and ' +
+          'deadlines inside it move by its length when it ends',
+      ),
+    partnersDown: z
+      .array(z.enum(paymentPartners))
+      .describe('SIMPONI or the channels declared down now; pay at another channel'),
+  })
+  .meta({ id: 'PaymentHealth' });
+export type PaymentHealth = z.infer<typeof paymentHealthSchema>;

@@ -9,6 +9,13 @@ export const applicationProblems = defineProblems({
       en: 'The application cannot do this in its current status',
     },
   },
+  CLAIM_LINK_INVALID: {
+    status: 403,
+    title: {
+      id: 'Tautan "saya sudah bayar" ini tidak berlaku',
+      en: 'This "I have paid" link is not valid',
+    },
+  },
   ACTIVE_APPLICATION_EXISTS: {
     status: 409,
     title: {

@@ -133,6 +133,8 @@ export interface ApplicationsDeps {
   readonly smsEnabled: boolean;
   /** Key of the arrival pass signature (derived from SECRET_KEY). */
   readonly arrivalPassKey: string;
+  /** The "I have paid" link in e-mails (issue 15): its key and the base URL people open it at. */
+  readonly claimLinks: { readonly key: string; readonly baseUrl: string };
   /** Active applications one account may hold: an unlimited number is how brokers work. */
   readonly maxActivePerAccount: number;
 }

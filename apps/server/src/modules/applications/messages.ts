@@ -3,6 +3,7 @@ import type { Language } from '#shared/i18n.ts';
 import { paymentChannelLabels, type PaymentChannel } from '#shared/contracts/payments.ts';
 import type { Database } from '../../db/database.ts';
 import type { EnqueueRequest } from '../notifications/index.ts';
+import { claimLink } from './claim-link.ts';
 import type { Appointment, ApplicationsDeps } from './deps.ts';
 import type { ApplicationRow } from './repository.ts';
 
@@ -71,7 +72,7 @@ export function satkerOf(officeCode: string): string {
  * before the submit's transaction: nothing is formatted while seats are being taken.
  */
 export function billingIssuedMessages(
-  deps: Pick<ApplicationsDeps, 'smsEnabled'>,
+  deps: Pick<ApplicationsDeps, 'smsEnabled' | 'claimLinks'>,
   contact: Contact,
   row: Pick<ApplicationRow, 'id' | 'number'>,
   billing: { code: string; amount: number; expiresAt: Date },
@@ -102,6 +103,7 @@ export function billingIssuedMessages(
         amount,
         deadline,
         appointment: describeAppointment(appointment, language),
+        claimLink: claimLink(deps, row.id, billing.expiresAt),
       },
     },
     { channel: 'EMAIL', to: contact.email, topic, ...common },
@@ -175,7 +177,11 @@ export async function tellExpired(deps: ApplicationsDeps, tx: Database, row: App
     to: contact.email,
     template: 'application.expired',
     language: contact.language,
-    variables: { fullName: contact.fullName, applicationNumber: row.number },
+    variables: {
+      fullName: contact.fullName,
+      applicationNumber: row.number,
+      claimLink: claimLink(deps, row.id, deps.clock.now()),
+    },
   });
 }
 

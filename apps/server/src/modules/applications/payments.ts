@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ExtendedBilling, SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
+import { claimedApplication } from './claim-link.ts';
 import { tellDeadlineExtended, tellExpired, tellPaymentReceived } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine } from './scans.ts';
@@ -135,7 +136,25 @@ export async function claimPayment(
   applicationId: string,
   ntpn: string,
 ) {
-  const row = await mine(deps, accountId, applicationId);
+  await claimFor(deps, await mine(deps, accountId, applicationId), ntpn);
+}
+
+/**
+ * The same claim from the signed link in the billing or expiry e-mail, without logging in (issue 15).
+ * Answers only the application's number and status: the link may be opened on anyone's phone.
+ */
+export async function claimPaymentByLink(deps: ApplicationsDeps, link: string, ntpn: string) {
+  const id = claimedApplication(deps, link, deps.clock.now());
+  const row = await repository.findById(deps.db, id);
+  if (!row) throw new DomainError({ code: 'CLAIM_LINK_INVALID' });
+  // Already paid (or past payment): nothing to claim, the page says where it stands.
+  if (row.status === 'AWAITING_PAYMENT' || row.status === 'EXPIRED') await claimFor(deps, row, ntpn);
+  const after = (await repository.findById(deps.db, id))!;
+  return { applicationNumber: after.number, status: after.status as ApplicationStatus };
+}
+
+async function claimFor(deps: ApplicationsDeps, row: repository.ApplicationRow, ntpn: string) {
+  const applicationId = row.id;
   if (row.status !== 'AWAITING_PAYMENT' && row.status !== 'EXPIRED') {
     throw invalidState(row.status as ApplicationStatus, 'claim');
   }

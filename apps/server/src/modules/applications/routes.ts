@@ -7,7 +7,11 @@ import {
   documentUploadedSchema,
   sessionChoiceSchema,
 } from '#shared/contracts/applications.ts';
-import { paymentClaimSchema } from '#shared/contracts/payments.ts';
+import {
+  linkedPaymentClaimResultSchema,
+  linkedPaymentClaimSchema,
+  paymentClaimSchema,
+} from '#shared/contracts/payments.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { urgently } from '../../platform/urgency.ts';
 import { notModifiedResponse, publishJson, sendPublished } from '../../platform/conditional-get.ts';
@@ -166,6 +170,26 @@ export const applicationsRoutes: FastifyPluginAsync<{
         request.body.ntpn,
         languageOf(request),
       ),
+  );
+
+  r.post(
+    '/payment-claims',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'claimPaymentByLink',
+        summary: '"I have paid" from the link in the billing e-mail, without logging in',
+        description:
+          'The link names one application, signed; the NTPN is checked with SIMPONI and, if it is that ' +
+          'billing’s payment, applied. Answers only the application number and status. ' +
+          '403 CLAIM_LINK_INVALID for a forged, altered or expired link; 422 PAYMENT_NOT_FOUND for an ' +
+          'NTPN that is not this billing’s payment.',
+        body: linkedPaymentClaimSchema,
+        response: { 200: linkedPaymentClaimResultSchema },
+      },
+    },
+    (request) => applications.claimPaymentByLink(request.body.link, request.body.ntpn),
   );
 
   r.post(

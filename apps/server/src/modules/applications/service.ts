@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ApplicationCreate, ApplicationView, SessionChoice } from '#shared/contracts/applications.ts';
+import type { LinkedPaymentClaimResult } from '#shared/contracts/payments.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
@@ -12,6 +13,7 @@ import { cancelApplication, markNoShows, rescheduleApplication } from './lifecyc
 import {
   applicationPaid,
   claimPayment,
+  claimPaymentByLink,
   deadlinesExtended,
   reconcileNearDeadline,
   settleBilling,
@@ -63,6 +65,8 @@ export interface ApplicationsService {
     ntpn: string,
     language: Language,
   ): Promise<ApplicationView>;
+  /** The claim from the e-mail's signed link, without an account: number and status only. */
+  claimPaymentByLink(link: string, ntpn: string): Promise<LinkedPaymentClaimResult>;
   /** The billing module's callback, inside its transaction. */
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
   /** The billing module's callback after a payment outage, inside its transaction. */
@@ -150,6 +154,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       await claimPayment(deps, accountId, applicationId, ntpn);
       return reread(accountId, applicationId, language);
     },
+    claimPaymentByLink: (link, ntpn) => claimPaymentByLink(deps, link, ntpn),
     applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
     deadlinesExtended: (tx, billings, minutes) => deadlinesExtended(deps, tx, billings, minutes),
     settleOverdue: (limit) => settleOverdue(deps, limit),

@@ -10,6 +10,7 @@ import {
   type FeeScheduleEntry,
 } from './fee-schedule.ts';
 import { recordPayment, type PaymentEffects, type PaymentSource, type RecordedPayment } from './payments.ts';
+import { paymentPartners, type PaymentPartner } from '#shared/contracts/payments.ts';
 import { createPartnerHealth } from './partner-health.ts';
 import * as repository from './repository.ts';
 import { SimponiUnavailableError } from './simponi.port.ts';
@@ -126,6 +127,15 @@ export function createBillingService(deps: BillingDeps) {
       repository.expireIfPending(tx, applicationId, clock.now()),
 
     paymentsFrozen: () => health.frozen(),
+
+    /** For the pay screen: frozen since when, and which partners are down. */
+    async paymentHealth() {
+      const now = await health.health(paymentPartners);
+      return {
+        paymentsFrozenSince: now.paymentsFrozenSince?.toISOString() ?? null,
+        partnersDown: now.partners.filter((p) => p.down).map((p) => p.partner as PaymentPartner),
+      };
+    },
 
     cancelPending: (tx: Database, applicationId: string) => repository.cancelPending(tx, applicationId),
 

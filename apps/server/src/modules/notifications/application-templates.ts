@@ -13,6 +13,8 @@ export interface ApplicationTemplateVariables {
     readonly amount: string;
     readonly deadline: string;
     readonly appointment: string;
+    /** Signed "I have paid" page: works without logging in (issue 15). */
+    readonly claimLink: string;
   };
   readonly 'application.payment-reminder': {
     readonly billingCode: string;
@@ -27,7 +29,11 @@ export interface ApplicationTemplateVariables {
     readonly channel: string;
     readonly appointment: string;
   };
-  readonly 'application.expired': { readonly fullName: string; readonly applicationNumber: string };
+  readonly 'application.expired': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly claimLink: string;
+  };
   readonly 'application.deadline-extended': {
     readonly fullName: string;
     readonly applicationNumber: string;
@@ -80,6 +86,9 @@ export const applicationTemplates = {
           'Bayar melalui mobile banking, ATM, teller bank, Tokopedia, Bukalapak,',
           'Kantor Pos, Indomaret, atau Alfamart. Jika tidak dibayar sebelum batas',
           'waktu, permohonan kedaluwarsa dan kuota jadwal dilepas.',
+          '',
+          'Sudah bayar tetapi status belum berubah? Masukkan NTPN dari bukti bayar di',
+          '{{claimLink}}',
         ),
       },
       en: {
@@ -99,6 +108,9 @@ export const applicationTemplates = {
           'Pay by mobile banking, ATM, bank teller, Tokopedia, Bukalapak, the post',
           'office, Indomaret or Alfamart. If it is not paid in time, the application',
           'expires and the appointment is released.',
+          '',
+          'Paid but the status has not changed? Enter the NTPN from your receipt at',
+          '{{claimLink}}',
         ),
       },
     },
@@ -174,8 +186,8 @@ export const applicationTemplates = {
           'kedaluwarsa, dan jadwal kedatangannya dilepas. Silakan ajukan permohonan',
           'baru bila masih memerlukan paspor.',
           '',
-          'Sudah membayar? Buka permohonan di aplikasi dan pilih "Saya sudah bayar"',
-          'dengan NTPN dari bukti bayar.',
+          'Sudah membayar? Masukkan NTPN dari bukti bayar di',
+          '{{claimLink}}',
         ),
       },
       en: {
@@ -187,8 +199,8 @@ export const applicationTemplates = {
           'expired and its appointment was released. Apply again if you still need',
           'a passport.',
           '',
-          'Already paid? Open the application in the app and choose "I have paid"',
-          'with the NTPN from your receipt.',
+          'Already paid? Enter the NTPN from your receipt at',
+          '{{claimLink}}',
         ),
       },
     },

@@ -19,6 +19,7 @@ const variables = {
     amount: 'Rp650.000',
     deadline: '25 Nov 2026 12.00 WIB',
     appointment: 'Rabu, 2 Desember 2026, 09:00 WIB, Kantor Imigrasi Kelas I TPI Bandung',
+    claimLink: 'https://m-paspor.example/#/claim/x',
   },
   'application.payment-reminder': {
     billingCode: '812345678901234',
@@ -33,7 +34,11 @@ const variables = {
     channel: 'Indomaret',
     appointment: 'Rabu, 2 Desember 2026, 09:00 WIB',
   },
-  'application.expired': { fullName: 'Siti Nurhaliza', applicationNumber: 'MP2026-00000042' },
+  'application.expired': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    claimLink: 'https://m-paspor.example/#/claim/x',
+  },
   'application.deadline-extended': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',

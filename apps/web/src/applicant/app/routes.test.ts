@@ -11,6 +11,7 @@ describe('applicant routes', () => {
       { name: 'application', id: 'abc' },
       { name: 'pay', id: 'abc' },
       { name: 'reschedule', id: 'abc' },
+      { name: 'claim', link: '0b9f6a1e-5d1c-4e0a-9d59-2f8a3f6c1a11.1796400000.AbC_d-9' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
@@ -18,6 +19,8 @@ describe('applicant routes', () => {
   it('when the hash names no screen, then nothing matches', () => {
     expect(parseRoute('#/nowhere')).toBeNull();
     expect(parseRoute('#/applications/x/delete')).toBeNull();
+    expect(parseRoute('#/claim')).toBeNull();
+    expect(parseRoute('#/claim/a/b')).toBeNull();
     expect(parseRoute('')).toEqual({ name: 'home' });
   });
 });

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'register' }
   | { name: 'verify'; email: string }
+  | { name: 'claim'; link: string }
   | { name: 'login' }
   | { name: 'forgot' }
   | { name: 'advisor' }
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route | null {
   if (parts.length === 0) return { name: 'home' };
   const [first, second, third] = parts;
   if (first === 'verify') return { name: 'verify', email: new URLSearchParams(query).get('email') ?? '' };
+  if (first === 'claim') return parts.length === 2 ? { name: 'claim', link: second! } : null;
   if (parts.length === 1)
     return (simple as readonly string[]).includes(first!) ? { name: first as (typeof simple)[number] } : null;
   if (first !== 'applications' || !second || parts.length > 3) return null;
@@ -44,6 +46,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'verify':
       return `#/verify?email=${encodeURIComponent(route.email)}`;
+    case 'claim':
+      return `#/claim/${encodeURIComponent(route.link)}`;
     case 'application':
       return `#/applications/${encodeURIComponent(route.id)}`;
     case 'upload':

@@ -8,6 +8,7 @@ import { StatusBadge } from '../applications/StatusBadge.tsx';
 import { Channels } from './Channels.tsx';
 import { Countdown } from './Countdown.tsx';
 import { PaymentClaim } from './PaymentClaim.tsx';
+import { PaymentOutage } from './PaymentOutage.tsx';
 
 const POLL_MS = 5_000;
 
@@ -60,6 +61,7 @@ export function PaymentScreen({ id }: { id: string }) {
       )}
       {waiting && billing && (
         <>
+          <PaymentOutage />
           {simulation && (
             <p className="card">
               <a

@@ -31,7 +31,7 @@ export function Views(props: { officer: OfficerView; route: Route; navigate(rout
     case 'releases':
       return <ReleasesPage officer={officer} />;
     case 'payments':
-      return <PaymentsPage onOpen={openApplication} />;
+      return <PaymentsPage officer={officer} onOpen={openApplication} />;
     case 'audit':
       return <AuditPage />;
   }

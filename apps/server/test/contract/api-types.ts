@@ -357,6 +357,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/nik-applications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Applications filed under my own NIK from other accounts (who filed them is not shown) */
+    get: operations['listApplicationsForMyNik'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/nik-applications/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an application filed under my NIK by another account, while its visit is ahead
+     * @description Seat and unpaid billing are released; its history says the NIK holder cancelled it. 404 when the application is not under this account’s NIK or is this account’s own (cancel it as usual).
+     */
+    post: operations['cancelApplicationForMyNik'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/payment-claims': {
     parameters: {
       query?: never;
@@ -1504,6 +1541,35 @@ export interface components {
       /** @description The next place to be admitted */
       nextPosition: number | null;
       admittedLastMinute: number;
+    };
+    NikApplication: {
+      /** Format: uuid */
+      id: string;
+      number: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'AWAITING_PAYMENT'
+        | 'PAID'
+        | 'CHECKED_IN'
+        | 'VERIFIED'
+        | 'INTERVIEWED'
+        | 'APPROVED'
+        | 'READY'
+        | 'COLLECTED'
+        | 'EXPIRED'
+        | 'CANCELLED'
+        | 'REJECTED'
+        | 'NO_SHOW';
+      /** Format: date-time */
+      createdAt: string;
+      appointment: {
+        officeName: string;
+        /** Format: date */
+        date: string;
+        /** @description HH:mm, office time */
+        start: string;
+      } | null;
     };
     Office: {
       /** @description Stable office code, e.g. JAKARTA_SELATAN */
@@ -3540,6 +3606,111 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Application'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listApplicationsForMyNik: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NikApplication'][];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelApplicationForMyNik: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NikApplication'];
         };
       };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */

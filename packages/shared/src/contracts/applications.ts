@@ -175,3 +175,20 @@ export const sessionChoiceSchema = z
   })
   .strict();
 export type SessionChoice = z.infer<typeof sessionChoiceSchema>;
+
+/**
+ * `GET /api/v1/me/nik-applications`: an application filed under the account holder's own NIK from
+ * another account (issue 15, no squatting). Who filed it is not shown.
+ */
+export const nikApplicationSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    status: z.enum(applicationStatuses),
+    createdAt: isoInstant,
+    appointment: z
+      .object({ officeName: z.string(), date: isoDate, start: z.string().describe('HH:mm, office time') })
+      .nullable(),
+  })
+  .meta({ id: 'NikApplication' });
+export type NikApplication = z.infer<typeof nikApplicationSchema>;

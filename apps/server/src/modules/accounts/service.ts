@@ -41,6 +41,8 @@ export interface Contact {
   readonly phone: string;
   readonly fullName: string;
   readonly language: Language;
+  /** The account holder's own NIK, checked with Dukcapil at registration. */
+  readonly nik: string;
 }
 
 export function createAccountsService(deps: AccountsDeps): AccountsService {
@@ -64,7 +66,13 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     async contactOf(accountId, db = deps.db) {
       const row = await repository.findAccountById(db, accountId);
       if (!row) throw new Error(`account ${accountId} not found`);
-      return { email: row.email, phone: row.phone, fullName: row.fullName, language: row.language };
+      return {
+        email: row.email,
+        phone: row.phone,
+        fullName: row.fullName,
+        language: row.language,
+        nik: row.nik,
+      };
     },
     async setLanguage(accountId, language) {
       await repository.updateLanguage(deps.db, accountId, language);

@@ -126,7 +126,7 @@ export interface ApplicationsDeps {
     contactOf(
       accountId: string,
       db?: Database,
-    ): Promise<{ email: string; phone: string; fullName: string; language: Language }>;
+    ): Promise<{ email: string; phone: string; fullName: string; language: Language; nik: string }>;
   };
   readonly notifications: Pick<NotificationService, 'enqueue' | 'enqueueMany' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */

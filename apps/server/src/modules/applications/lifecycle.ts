@@ -15,13 +15,23 @@ const cancellable = (['DRAFT', 'AWAITING_PAYMENT', 'PAID'] as const).filter((fro
 /** Cancel: status, seat and unpaid billing in one transaction. */
 export async function cancelApplication(deps: ApplicationsDeps, accountId: string, applicationId: string) {
   await mine(deps, accountId, applicationId);
+  if (!(await cancelRow(deps, applicationId, { actor: 'APPLICANT' })))
+    throw invalidState((await mine(deps, accountId, applicationId)).status as ApplicationStatus, 'cancel');
+}
+
+/** Cancels while the visit is still ahead, seat and unpaid billing with it; false when too late. */
+export async function cancelRow(
+  deps: ApplicationsDeps,
+  applicationId: string,
+  by: { actor: string; note?: string },
+): Promise<boolean> {
   const moved = await deps.db.transaction(async (tx) => {
     const row = await repository.transition(tx, {
       id: applicationId,
       from: cancellable,
       to: 'CANCELLED',
       at: deps.clock.now(),
-      actor: 'APPLICANT',
+      ...by,
     });
     if (row) {
       await deps.scheduling.release(tx, applicationId);
@@ -30,8 +40,7 @@ export async function cancelApplication(deps: ApplicationsDeps, accountId: strin
     }
     return row;
   });
-  if (!moved)
-    throw invalidState((await mine(deps, accountId, applicationId)).status as ApplicationStatus, 'cancel');
+  return Boolean(moved);
 }
 
 /** Reschedule, once, after payment, until the day before (rules in the scheduling module). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -30,6 +30,20 @@ export async function hasActiveForNik(db: Database, nik: string): Promise<boolea
     .where(and(eq(applications.applicantNik, nik), inArray(applications.status, activeStatuses)))
     .limit(1);
   return row !== undefined;
+}
+
+/** Applications filed for this NIK by other accounts, newest first (what the NIK holder may see). */
+export async function filedByOthersForNik(
+  db: Database,
+  nik: string,
+  accountId: string,
+): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.applicantNik, nik), ne(applications.accountId, accountId)))
+    .orderBy(desc(applications.createdAt))
+    .limit(50);
 }
 
 /** MP + year + 8-digit serial from one sequence: unique nationwide, readable over the phone. */

@@ -5,6 +5,7 @@ import {
   applicationCreateSchema,
   applicationSchema,
   documentUploadedSchema,
+  nikApplicationSchema,
   sessionChoiceSchema,
 } from '#shared/contracts/applications.ts';
 import {
@@ -170,6 +171,38 @@ export const applicationsRoutes: FastifyPluginAsync<{
         request.body.ntpn,
         languageOf(request),
       ),
+  );
+
+  r.get(
+    '/me/nik-applications',
+    {
+      config: { access },
+      schema: {
+        tags,
+        operationId: 'listApplicationsForMyNik',
+        summary: 'Applications filed under my own NIK from other accounts (who filed them is not shown)',
+        response: { 200: z.array(nikApplicationSchema) },
+      },
+    },
+    (request) => applications.filedForMyNik(applicantOf(request).accountId),
+  );
+
+  r.post(
+    '/me/nik-applications/:id/cancel',
+    {
+      config: { access },
+      schema: {
+        tags,
+        operationId: 'cancelApplicationForMyNik',
+        summary: 'Cancel an application filed under my NIK by another account, while its visit is ahead',
+        description:
+          'Seat and unpaid billing are released; its history says the NIK holder cancelled it. 404 when ' +
+          'the application is not under this account’s NIK or is this account’s own (cancel it as usual).',
+        params: idParams,
+        response: { 200: nikApplicationSchema },
+      },
+    },
+    (request) => applications.cancelFiledForMyNik(applicantOf(request).accountId, request.params.id),
   );
 
   r.post(

@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { ApplicationCreate, ApplicationView, SessionChoice } from '#shared/contracts/applications.ts';
+import type {
+  ApplicationCreate,
+  ApplicationView,
+  NikApplication,
+  SessionChoice,
+} from '#shared/contracts/applications.ts';
 import type { LinkedPaymentClaimResult } from '#shared/contracts/payments.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
@@ -19,6 +24,7 @@ import {
   settleBilling,
   settleOverdue,
 } from './payments.ts';
+import { cancelFiledForMyNik, filedForMyNik } from './nik-holder.ts';
 import * as repository from './repository.ts';
 import { notFound, openScan, uploadScan } from './scans.ts';
 import { readOwnApplication } from './status.ts';
@@ -65,6 +71,9 @@ export interface ApplicationsService {
     ntpn: string,
     language: Language,
   ): Promise<ApplicationView>;
+  /** Applications under the account's own NIK filed by other accounts (issue 15, no squatting). */
+  filedForMyNik(accountId: string): Promise<NikApplication[]>;
+  cancelFiledForMyNik(accountId: string, applicationId: string): Promise<NikApplication>;
   /** The claim from the e-mail's signed link, without an account: number and status only. */
   claimPaymentByLink(link: string, ntpn: string): Promise<LinkedPaymentClaimResult>;
   /** The billing module's callback, inside its transaction. */
@@ -155,6 +164,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return reread(accountId, applicationId, language);
     },
     claimPaymentByLink: (link, ntpn) => claimPaymentByLink(deps, link, ntpn),
+    filedForMyNik: (accountId) => filedForMyNik(deps, accountId),
+    cancelFiledForMyNik: (accountId, applicationId) => cancelFiledForMyNik(deps, accountId, applicationId),
     applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
     deadlinesExtended: (tx, billings, minutes) => deadlinesExtended(deps, tx, billings, minutes),
     settleOverdue: (limit) => settleOverdue(deps, limit),

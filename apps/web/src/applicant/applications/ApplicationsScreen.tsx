@@ -5,6 +5,7 @@ import { useLoad } from '../app/useLoad.ts';
 import { useT } from '../app/useT.ts';
 import { ErrorText, Screen } from '../components/Form.tsx';
 import { nextStep } from './nextStep.ts';
+import { NikApplications } from './NikApplications.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** My applications, newest first; offline, the service worker's last copy with a banner saying so. */
@@ -47,6 +48,7 @@ export function ApplicationsScreen() {
       <a className="button primary" href="#/apply" data-testid="new-application">
         {t('apps.new')}
       </a>
+      {list.data && !list.data.offline && <NikApplications />}
     </Screen>
   );
 }

@@ -232,6 +232,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
   runPeriodically(app, {
+    name: 'idle-drafts',
+    everyMs: config.jobIntervalMs,
+    run: () => jobs.cancelIdleDrafts(),
+  });
+  runPeriodically(app, {
     name: 'overdue-visits',
     everyMs: config.jobIntervalMs,
     run: () => jobs.closeOverdueVisits(),

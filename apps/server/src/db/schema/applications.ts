@@ -60,6 +60,10 @@ export const applications = pgTable(
   },
   (t) => [
     index('applications_account_idx').on(t.accountId),
+    // Drafts left untouched for 30 days are cancelled (issue 15): found without reading the rest.
+    index('applications_idle_drafts_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'DRAFT'`),
     // One application in progress per person, whichever account files it (DB-enforced, race-free).
     uniqueIndex('applications_active_nik_unique')
       .on(t.applicantNik)

@@ -97,6 +97,22 @@ export async function markNoShows(deps: ApplicationsDeps, limit = 100): Promise<
   });
 }
 
+/** A draft nobody has touched for this long holds nothing any more: it is cancelled (issue 15). */
+export const DRAFT_IDLE_DAYS = 30;
+
+/** Cancels drafts idle for DRAFT_IDLE_DAYS: a NIK is never held by a forgotten or squatting draft. */
+export async function cancelIdleDrafts(deps: ApplicationsDeps, limit = 100): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - DRAFT_IDLE_DAYS * 24 * 60 * 60_000);
+  return deps.db.transaction(async (tx) => {
+    let cancelled = 0;
+    for (const id of await repository.lockIdleDrafts(tx, before, limit)) {
+      const note = `Draf dibatalkan otomatis: ${DRAFT_IDLE_DAYS} hari tidak diubah`;
+      if (await moveBySystem(deps, tx, id, 'DRAFT', 'CANCELLED', note)) cancelled++;
+    }
+    return cancelled;
+  });
+}
+
 async function moveBySystem(
   deps: ApplicationsDeps,
   tx: Database,

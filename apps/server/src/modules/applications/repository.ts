@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -30,6 +30,18 @@ export async function hasActiveForNik(db: Database, nik: string): Promise<boolea
     .where(and(eq(applications.applicantNik, nik), inArray(applications.status, activeStatuses)))
     .limit(1);
   return row !== undefined;
+}
+
+/** Drafts not changed since `before`, locked for the caller's transaction (other instances skip them). */
+export async function lockIdleDrafts(db: Database, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.status, 'DRAFT'), lt(applications.updatedAt, before)))
+    .orderBy(asc(applications.updatedAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return rows.map((r) => r.id);
 }
 
 /** Applications filed for this NIK by other accounts, newest first (what the NIK holder may see). */

@@ -14,7 +14,7 @@ import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
 import type { Database } from '../../db/database.ts';
-import { cancelApplication, markNoShows, rescheduleApplication } from './lifecycle.ts';
+import { cancelApplication, cancelIdleDrafts, markNoShows, rescheduleApplication } from './lifecycle.ts';
 import {
   applicationPaid,
   claimPayment,
@@ -88,6 +88,7 @@ export interface ApplicationsService {
   settleOverdue(limit?: number): Promise<number>;
   reconcileNearDeadline(limit?: number): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
+  cancelIdleDrafts(limit?: number): Promise<number>;
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
@@ -171,6 +172,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     settleOverdue: (limit) => settleOverdue(deps, limit),
     reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
     markNoShows: (limit) => markNoShows(deps, limit),
+    cancelIdleDrafts: (limit) => cancelIdleDrafts(deps, limit),
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),

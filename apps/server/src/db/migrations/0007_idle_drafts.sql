@@ -1,0 +1,1 @@
+CREATE INDEX "applications_idle_drafts_idx" ON "applications" USING btree ("updated_at") WHERE "applications"."status" = 'DRAFT';

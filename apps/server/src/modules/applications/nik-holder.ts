@@ -12,9 +12,12 @@ import { invalidState, notFound } from './scans.ts';
  */
 export async function filedForMyNik(deps: ApplicationsDeps, accountId: string): Promise<NikApplication[]> {
   const { nik } = await deps.contacts.contactOf(accountId);
-  const rows = await repository.filedByOthersForNik(deps.db, nik, accountId);
+  return viewOf(deps, await repository.filedByOthersForNik(deps.db, nik, accountId));
+}
+
+async function viewOf(deps: ApplicationsDeps, rows: readonly repository.ApplicationRow[]) {
   const appointments = await deps.scheduling.appointmentsOf(rows.map((r) => r.id));
-  return rows.map((row) => {
+  return rows.map((row): NikApplication => {
     const appointment = appointments.get(row.id);
     return {
       id: row.id,
@@ -42,6 +45,6 @@ export async function cancelFiledForMyNik(
     note: 'Dibatalkan oleh pemilik NIK dari akunnya sendiri',
   });
   if (!cancelled) throw invalidState(row.status as ApplicationStatus, 'cancel');
-  const after = await filedForMyNik(deps, accountId);
-  return after.find((a) => a.id === applicationId)!;
+  const [view] = await viewOf(deps, [(await repository.findById(deps.db, applicationId))!]);
+  return view!;
 }

@@ -14,9 +14,3 @@ export const AUTOMATIC_OUTAGE_AFTER_FAILURES = 5;
 export function paymentsImpossible(down: ReadonlySet<string>): boolean {
   return down.has('SIMPONI') || paymentChannels.every((channel) => down.has(channel));
 }
-
-/** A deadline inside [start, end] moves by the freeze's length; one outside it does not move. */
-export function extendedDeadline(deadline: Date, freeze: { start: Date; end: Date }): Date {
-  const inside = deadline >= freeze.start && deadline <= freeze.end;
-  return inside ? new Date(deadline.getTime() + freeze.end.getTime() - freeze.start.getTime()) : deadline;
-}

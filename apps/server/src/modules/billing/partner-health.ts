@@ -133,6 +133,12 @@ export function createPartnerHealth(deps: PartnerHealthDeps) {
 
     frozen: (tx: Database = db) => repository.frozen(tx),
 
+    /** What the pay screen shows: the partners down now and since when payment is frozen. */
+    async now(): Promise<{ down: string[]; frozenSince: Date | null }> {
+      const [open, freeze] = await Promise.all([repository.openOutages(db), repository.openFreeze(db)]);
+      return { down: open.map((o) => o.partner), frozenSince: freeze?.startedAt ?? null };
+    },
+
     /** A SIMPONI call failed: after a few in a row, SIMPONI is declared down (once, across processes). */
     async simponiFailed(): Promise<void> {
       failures++;

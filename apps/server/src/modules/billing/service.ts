@@ -10,7 +10,7 @@ import {
   type FeeScheduleEntry,
 } from './fee-schedule.ts';
 import { recordPayment, type PaymentEffects, type PaymentSource, type RecordedPayment } from './payments.ts';
-import { paymentPartners, type PaymentPartner } from '#shared/contracts/payments.ts';
+import { paymentPartners } from '#shared/contracts/payments.ts';
 import { createPartnerHealth } from './partner-health.ts';
 import * as repository from './repository.ts';
 import { SimponiUnavailableError } from './simponi.port.ts';
@@ -130,10 +130,11 @@ export function createBillingService(deps: BillingDeps) {
 
     /** For the pay screen: frozen since when, and which partners are down. */
     async paymentHealth() {
-      const now = await health.health(paymentPartners);
+      const now = await health.now();
       return {
-        paymentsFrozenSince: now.paymentsFrozenSince?.toISOString() ?? null,
-        partnersDown: now.partners.filter((p) => p.down).map((p) => p.partner as PaymentPartner),
+        paymentsFrozenSince: now.frozenSince?.toISOString() ?? null,
+        // Listed in the partners' own order (SIMPONI first, then the channels).
+        partnersDown: paymentPartners.filter((partner) => now.down.includes(partner)),
       };
     },
 

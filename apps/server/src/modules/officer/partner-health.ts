@@ -1,30 +1,11 @@
 import type { PartnerHealthView } from '#shared/contracts/officer-admin.ts';
 import type { Database } from '../../db/database.ts';
+import type { PartnerHealth as Health } from '../billing/index.ts';
 import type { ActingOfficer, OfficerDesk } from './desk.ts';
 import { requireRole } from './desk.ts';
 
 type Partner = PartnerHealthView['partners'][number]['partner'];
 type Recorder = (tx: Database, extended: number) => Promise<void>;
-
-interface Health {
-  readonly partners: readonly {
-    partner: string;
-    down: boolean;
-    since: Date | null;
-    declaredBy: string | null;
-    reason: string | null;
-  }[];
-  readonly paymentsFrozenSince: Date | null;
-  readonly recent: readonly {
-    id: string;
-    partner: string;
-    startedAt: Date;
-    endedAt: Date | null;
-    declaredBy: string;
-    reason: string;
-    endedBy: string | null;
-  }[];
-}
 
 /** The billing module's partner health, as the console's HQ switch uses it (issue 15). */
 export interface PartnerHealthDeps {

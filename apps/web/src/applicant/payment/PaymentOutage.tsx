@@ -1,4 +1,4 @@
-import { paymentChannelLabels, type PaymentHealth } from '#shared/contracts/payments.ts';
+import { paymentChannelLabels, type PaymentChannel, type PaymentHealth } from '#shared/contracts/payments.ts';
 import { apiJson } from '../api/client.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { useT } from '../app/useT.ts';
@@ -18,14 +18,12 @@ export function PaymentOutage() {
       </p>
     );
   }
-  const channels = health.partnersDown.filter((partner) => partner !== 'SIMPONI');
+  const channels = health.partnersDown.filter((p): p is PaymentChannel => p !== 'SIMPONI');
   if (channels.length === 0) return null;
   return (
     <p className="notice" role="status" data-testid="payment-outage">
       {t('pay.outage.channels')}{' '}
-      {channels
-        .map((channel) => paymentChannelLabels[channel as keyof typeof paymentChannelLabels][language])
-        .join(', ')}
+      {channels.map((channel) => paymentChannelLabels[channel][language]).join(', ')}
     </p>
   );
 }

@@ -132,6 +132,20 @@ const envSchema = z.object({
     .max(10_000)
     .default(500)
     .describe('How often waiting rooms draw, admit and close'),
+  WAITLIST_OFFER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30)
+    .describe('How long a freed seat is held for the waitlist entry it is offered to'),
+  WAITLIST_RELEASE_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15)
+    .describe('Seats still unsold this long after their release are offered to the waitlist too'),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -206,6 +220,7 @@ export interface Config {
     readonly windowMaxMinutes: number;
     readonly tickMs: number;
   };
+  readonly waitlist: { readonly offerHoldMinutes: number; readonly releaseGraceMinutes: number };
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
     readonly dir: string;
@@ -277,6 +292,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       admitPerSecond: e.RELEASE_ADMIT_PER_SECOND,
       windowMaxMinutes: e.RELEASE_WINDOW_MAX_MINUTES,
       tickMs: e.RELEASE_TICK_MS,
+    },
+    waitlist: {
+      offerHoldMinutes: e.WAITLIST_OFFER_MINUTES,
+      releaseGraceMinutes: e.WAITLIST_RELEASE_GRACE_MINUTES,
     },
     blobs: {
       store: e.BLOB_STORE,

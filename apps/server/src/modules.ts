@@ -6,6 +6,7 @@ import { accountsRoutes, createAccountsService } from './modules/accounts/index.
 import {
   applicationsRoutes,
   createApplicationsService,
+  waitlistRoutes,
   type ApplicationsService,
 } from './modules/applications/index.ts';
 import {
@@ -123,7 +124,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   const travelDocuments = createTravelDocumentsService({ db, clock, offices });
-  const scheduling = createSchedulingService({ db, clock, offices });
+  const scheduling = createSchedulingService({ db, clock, offices, waitlist: config.waitlist });
   const releases = createReleasesService({
     db,
     clock,
@@ -192,6 +193,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(simponiWebhookRoutes, { ...api, billing, secret: config.simponiWebhookSecret, clock });
   await app.register(travelDocumentsRoutes, { ...api, travelDocuments, accounts });
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
+  await app.register(waitlistRoutes, { ...api, applications });
   await app.register(officesRoutes, { ...api, offices });
   await app.register(schedulingRoutes, { ...api, scheduling });
   // Part of the pool: the rest stays free for the submits of the admitted (platform/gate.ts).
@@ -235,6 +237,16 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     name: 'idle-drafts',
     everyMs: config.jobIntervalMs,
     run: () => jobs.cancelIdleDrafts(),
+  });
+  // The waitlist: held seats whose time ran out pass on, unsold ones are offered, offers are told.
+  runPeriodically(app, {
+    name: 'waitlist-offers',
+    everyMs: config.jobIntervalMs,
+    run: async () => {
+      await scheduling.waitlist.lapseOffers();
+      await scheduling.waitlist.offerOpenSeats();
+      await jobs.announceOffers();
+    },
   });
   runPeriodically(app, {
     name: 'overdue-visits',

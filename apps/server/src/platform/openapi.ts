@@ -36,6 +36,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       tags: [
         { name: 'accounts', description: 'Registration, e-mail codes, sessions, password reset' },
         { name: 'applications', description: 'Passport applications and their scans' },
+        {
+          name: 'waitlist',
+          description: 'Waiting for a freed seat: offers held for the next applicant (issue 15)',
+        },
         { name: 'travel-documents', description: 'The account holder’s passports' },
         { name: 'offices', description: 'Immigration offices and their bookable sessions' },
         { name: 'fees', description: 'PNBP fee schedule' },

@@ -21,4 +21,22 @@ export const schedulingProblems = defineProblems({
       en: 'This office does not issue that kind of passport',
     },
   },
+  WAITLIST_SEATS_AVAILABLE: {
+    status: 409,
+    title: {
+      id: 'Masih ada kursi pada tanggal tersebut: pesan langsung',
+      en: 'Seats are still free on those dates: book one directly',
+    },
+  },
+  WAITLIST_ALREADY_JOINED: {
+    status: 409,
+    title: { id: 'Permohonan ini sudah di daftar tunggu', en: 'This application is already on the waitlist' },
+  },
+  NO_OPEN_OFFER: {
+    status: 409,
+    title: {
+      id: 'Tidak ada tawaran kursi yang masih berlaku',
+      en: 'There is no seat offer that is still open',
+    },
+  },
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -10,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
@@ -98,4 +100,82 @@ export const bookings = pgTable(
     releasedAt: instant('released_at'),
   },
   (t) => [index('bookings_session_idx').on(t.sessionId)],
+);
+
+/**
+ * An application waiting for a freed seat (issue 15): at these offices, between two days, in these
+ * pools. Served in order of arrival, entries with a recent no-show behind the others.
+ */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    radiusKm: integer('radius_km').notNull(),
+    officeCodes: text('office_codes').array().notNull(),
+    dateFrom: date('date_from', { mode: 'string' }).notNull(),
+    dateTo: date('date_to', { mode: 'string' }).notNull(),
+    pools: text('pools').array().notNull(),
+    behind: boolean('behind').notNull(),
+    joinedAt: instant('joined_at').notNull(),
+    status: text('status').notNull(),
+    closedAt: instant('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('waitlist_entries_active_unique')
+      .on(t.applicationId)
+      .where(sql`${t.status} in ('WAITING', 'OFFERED')`),
+    index('waitlist_entries_queue_idx')
+      .on(t.behind, t.joinedAt)
+      .where(sql`${t.status} = 'WAITING'`),
+    check(
+      'waitlist_entries_status_valid',
+      sql`${t.status} in ('WAITING', 'OFFERED', 'BOOKED', 'DECLINED', 'LAPSED', 'LEFT')`,
+    ),
+  ],
+);
+
+/**
+ * A freed seat held for one waitlist entry until `expires_at`. While OPEN it is counted in its
+ * session's `booked`, so nobody else can take it: a session's booked seats are its open bookings plus
+ * its open offers, and one seat is never offered twice.
+ */
+export const waitlistOffers = pgTable(
+  'waitlist_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => waitlistEntries.id),
+    applicationId: uuid('application_id').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    offeredAt: instant('offered_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    status: text('status').notNull(),
+    closedAt: instant('closed_at'),
+    announcedAt: instant('announced_at'),
+  },
+  (t) => [
+    uniqueIndex('waitlist_offers_open_unique')
+      .on(t.entryId)
+      .where(sql`${t.status} = 'OPEN'`),
+    index('waitlist_offers_open_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'OPEN'`),
+    index('waitlist_offers_unannounced_idx')
+      .on(t.offeredAt)
+      .where(sql`${t.announcedAt} is null`),
+    index('waitlist_offers_application_idx').on(t.applicationId),
+    check(
+      'waitlist_offers_status_valid',
+      sql`${t.status} in ('OPEN', 'ACCEPTED', 'DECLINED', 'LAPSED', 'WITHDRAWN')`,
+    ),
+  ],
 );

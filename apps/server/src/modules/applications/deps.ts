@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ResidentBiodata } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
+import type { Waitlist } from '../scheduling/index.ts';
 
 /** What the application use cases need from other modules; each comes in through the app factory. */
 export interface ApplicationsDeps {
@@ -55,6 +56,7 @@ export interface ApplicationsDeps {
     planBooking(
       sessionId: string,
       seat: SeatRequest,
+      options?: { readonly held?: boolean },
     ): Promise<{ officeCode: string; releasedAt: Date; appointment: Appointment }>;
     claim(
       tx: Database,
@@ -79,6 +81,11 @@ export interface ApplicationsDeps {
       officeCode: string,
       date: string,
     ): Promise<{ applicationId: string; start: string; end: string; pool: string }[]>;
+    /** The waitlist of freed seats (issue 15): entries, offers held for them. */
+    readonly waitlist: Pick<
+      Waitlist,
+      'join' | 'view' | 'leave' | 'decline' | 'openOffer' | 'acceptOffer' | 'offersToAnnounce'
+    >;
   };
   readonly billing: {
     requestBillingCode(request: {

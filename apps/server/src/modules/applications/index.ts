@@ -2,3 +2,4 @@ export { applicationsRoutes } from './routes.ts';
 export { createApplicationsService, type ApplicationsService } from './service.ts';
 export type { ApplicationsDeps } from './deps.ts';
 export type { OfficeDesk } from './office-desk.ts';
+export { waitlistRoutes } from './waitlist-routes.ts';

@@ -107,7 +107,9 @@ export async function cancelIdleDrafts(deps: ApplicationsDeps, limit = 100): Pro
     let cancelled = 0;
     for (const id of await repository.lockIdleDrafts(tx, before, limit)) {
       const note = `Draf dibatalkan otomatis: ${DRAFT_IDLE_DAYS} hari tidak diubah`;
-      if (await moveBySystem(deps, tx, id, 'DRAFT', 'CANCELLED', note)) cancelled++;
+      if (!(await moveBySystem(deps, tx, id, 'DRAFT', 'CANCELLED', note))) continue;
+      await deps.scheduling.waitlist.leave(tx, [id]);
+      cancelled++;
     }
     return cancelled;
   });

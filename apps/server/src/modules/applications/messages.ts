@@ -49,6 +49,11 @@ function instant(at: Date, timeZone: string, label: string, language: Language):
   return `${text} ${label}`;
 }
 
+/** An instant as the applicant reads it: the office's clock, its zone's label. */
+export function formatInstant(at: Date, appointment: Appointment, language: Language): string {
+  return instant(at, appointment.timeZone, appointment.timeZoneLabel, language);
+}
+
 export function describeAppointment(appointment: Appointment, language: Language): string {
   const day = formatter(
     `day:${language}`,

@@ -252,3 +252,19 @@ export async function historyOf(db: Database, applicationIds: readonly string[])
     .where(inArray(applicationHistory.applicationId, [...applicationIds]))
     .orderBy(asc(applicationHistory.id));
 }
+
+/** How many times the holder of a NIK did not come to a booked visit since an instant. */
+export async function noShowsSince(db: Database, nik: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(applicationHistory)
+    .innerJoin(applications, eq(applications.id, applicationHistory.applicationId))
+    .where(
+      and(
+        eq(applications.applicantNik, nik),
+        eq(applicationHistory.status, 'NO_SHOW'),
+        sql`${applicationHistory.at} >= ${since}`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}

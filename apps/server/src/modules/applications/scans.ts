@@ -98,6 +98,10 @@ const actions = {
     id: 'Jadwal dapat diubah setelah pembayaran diterima dan sebelum kedatangan',
     en: 'The appointment can be changed after payment and before the visit',
   },
+  waitlist: {
+    id: 'Hanya draf yang lengkap yang dapat masuk atau keluar daftar tunggu',
+    en: 'Only a complete draft can join or leave the waitlist',
+  },
   arrivalPass: {
     id: 'Kode kedatangan tersedia setelah pembayaran diterima',
     en: 'The arrival pass is available once the payment is received',

@@ -6,6 +6,7 @@ import type {
   SessionChoice,
 } from '#shared/contracts/applications.ts';
 import type { LinkedPaymentClaimResult } from '#shared/contracts/payments.ts';
+import type { WaitlistJoin, WaitlistView } from '#shared/contracts/waitlist.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
@@ -31,6 +32,14 @@ import { readOwnApplication } from './status.ts';
 import { createSeatClaimBatcher } from './seat-claims.ts';
 import { queueEntry, submitApplication } from './submit.ts';
 import { toView } from './view.ts';
+import {
+  acceptOffer,
+  announceOffers,
+  declineOffer,
+  joinWaitlist,
+  leaveWaitlist,
+  waitlistOf,
+} from './waitlist.ts';
 
 export interface ApplicationsService {
   create(accountId: string, input: ApplicationCreate, language: Language): Promise<ApplicationView>;
@@ -89,6 +98,13 @@ export interface ApplicationsService {
   reconcileNearDeadline(limit?: number): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
   cancelIdleDrafts(limit?: number): Promise<number>;
+  /** The waitlist of freed seats (issue 15). */
+  joinWaitlist(accountId: string, applicationId: string, join: WaitlistJoin): Promise<WaitlistView>;
+  waitlistOf(accountId: string, applicationId: string): Promise<WaitlistView | null>;
+  leaveWaitlist(accountId: string, applicationId: string): Promise<void>;
+  declineOffer(accountId: string, applicationId: string): Promise<void>;
+  acceptOffer(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
+  announceOffers(limit?: number): Promise<number>;
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
@@ -176,5 +192,14 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
+    joinWaitlist: (accountId, applicationId, join) => joinWaitlist(deps, accountId, applicationId, join),
+    waitlistOf: (accountId, applicationId) => waitlistOf(deps, accountId, applicationId),
+    leaveWaitlist: (accountId, applicationId) => leaveWaitlist(deps, accountId, applicationId),
+    declineOffer: (accountId, applicationId) => declineOffer(deps, accountId, applicationId),
+    async acceptOffer(accountId, applicationId, language) {
+      await acceptOffer(deps, accountId, applicationId);
+      return reread(accountId, applicationId, language);
+    },
+    announceOffers: (limit) => announceOffers(deps, limit),
   };
 }

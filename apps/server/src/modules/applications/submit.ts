@@ -41,24 +41,14 @@ export async function submitApplication(
     applicationId,
     admission: choice.admission,
   });
-  const contact = await deps.contacts.contactOf(accountId);
-  const amount = (row.fee as FeeQuote).amount;
-  const satker = satkerOf(plan.officeCode);
-  const issued = await deps.billing.requestBillingCode({
-    reference: row.id,
-    description: `Paspor ${row.number}`,
-    amount,
-    payerName: row.applicantFullName,
-    satker,
-  });
-  const billing = { code: issued.billingCode, amount, expiresAt: issued.expiresAt, satker };
+  const { billing, messages } = await billFor(deps, accountId, row, plan.appointment, plan.officeCode);
   await seats.claim({
     applicationId,
     accountId,
     sessionId,
     ticketId,
     billing,
-    messages: billingIssuedMessages(deps, contact, row, billing, plan.appointment),
+    messages,
   });
   return {
     scans,
@@ -66,7 +56,7 @@ export async function submitApplication(
     billing: {
       applicationId,
       code: billing.code,
-      amount,
+      amount: billing.amount,
       expiresAt: billing.expiresAt,
       status: 'PENDING',
       paidAt: null,
@@ -75,6 +65,31 @@ export async function submitApplication(
       channel: null,
     },
   };
+}
+
+/**
+ * The billing code SIMPONI issues for the application and the messages it goes out in: asked before
+ * any transaction, so no lock is held while SIMPONI answers.
+ */
+export async function billFor(
+  deps: ApplicationsDeps,
+  accountId: string,
+  row: repository.ApplicationRow,
+  appointment: Appointment,
+  officeCode: string,
+) {
+  const contact = await deps.contacts.contactOf(accountId);
+  const amount = (row.fee as FeeQuote).amount;
+  const satker = satkerOf(officeCode);
+  const issued = await deps.billing.requestBillingCode({
+    reference: row.id,
+    description: `Paspor ${row.number}`,
+    amount,
+    payerName: row.applicantFullName,
+    satker,
+  });
+  const billing = { code: issued.billingCode, amount, expiresAt: issued.expiresAt, satker };
+  return { billing, messages: billingIssuedMessages(deps, contact, row, billing, appointment) };
 }
 
 /** What a submit made: the parts of the answer that need not be read back. */
@@ -93,7 +108,7 @@ export async function queueEntry(deps: ApplicationsDeps, accountId: string, appl
   return { nik: row.applicantNik, pools: seat.pools, passportKind: seat.passportKind };
 }
 
-function assertComplete(row: repository.ApplicationRow, scans: readonly { kind: string }[]): void {
+export function assertComplete(row: repository.ApplicationRow, scans: readonly { kind: string }[]): void {
   const uploaded = new Set(scans.map((s) => s.kind));
   const missing = (row.requiredDocuments as DocumentKind[]).filter((kind) => !uploaded.has(kind));
   if (missing.length === 0) return;

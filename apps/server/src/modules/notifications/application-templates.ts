@@ -60,8 +60,8 @@ export interface ApplicationTemplateVariables {
   };
 }
 
-const lines = (...parts: string[]) => parts.join('\n');
-type Texts = {
+export const lines = (...parts: string[]) => parts.join('\n');
+export type Texts = {
   readonly EMAIL: Readonly<Record<Language, { subject: string; body: string }>>;
   readonly SMS?: Readonly<Record<Language, string>>;
 };

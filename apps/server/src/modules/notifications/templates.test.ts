@@ -46,6 +46,13 @@ const variables = {
     minutes: '40',
     deadline: '2 Des 2026 13.40 WIB',
   },
+  'waitlist.offer': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    appointment: 'Kamis, 3 Desember 2026, 10:00 WIB',
+    holdUntil: '2 Des 2026 13.30 WIB',
+    link: 'https://m-paspor.example/#/applications/x',
+  },
   'application.rescheduled': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
@@ -85,11 +92,13 @@ describe('notification templates', () => {
       'application.payment-reminder',
       'application.ready',
       'application.rescheduled',
+      'waitlist.offer',
     ]);
     expect(templateChannels('account.password-changed')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.payment-reminder')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.ready')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(28);
+    expect(templateChannels('waitlist.offer')).toEqual(['EMAIL', 'SMS']);
+    expect(cases).toHaveLength(32);
   });
 
   it.each(cases)(

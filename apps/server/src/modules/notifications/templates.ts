@@ -1,5 +1,6 @@
 import type { Language } from '#shared/i18n.ts';
 import { applicationTemplates, type ApplicationTemplateVariables } from './application-templates.ts';
+import { waitlistTemplates, type WaitlistTemplateVariables } from './waitlist-templates.ts';
 
 /**
  * Message templates as data, in the account's language (Bahasa Indonesia first). Texts hold
@@ -8,7 +9,7 @@ import { applicationTemplates, type ApplicationTemplateVariables } from './appli
  */
 export type NotificationChannel = 'EMAIL' | 'SMS';
 
-export interface TemplateVariables extends ApplicationTemplateVariables {
+export interface TemplateVariables extends ApplicationTemplateVariables, WaitlistTemplateVariables {
   readonly 'account.verify-email': {
     readonly fullName: string;
     readonly code: string;
@@ -182,6 +183,7 @@ const templates = {
     },
   },
   ...applicationTemplates,
+  ...waitlistTemplates,
 } as const satisfies Record<TemplateName, TemplateTexts>;
 
 type Templates = typeof templates;

@@ -16,3 +16,5 @@ export { addWorkingDays, isWorkingDay, type ClosedDays } from './calendar.ts';
 export { addDays, localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
 export { servicePools, type ServicePool } from './schedule.ts';
 export { schedulingRoutes } from './routes.ts';
+export { defaultWaitlistSettings, noShowsSince, type WaitlistSettings } from './waitlist.ts';
+export type { Waitlist } from './waitlist-service.ts';

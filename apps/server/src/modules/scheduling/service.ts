@@ -20,6 +20,8 @@ import {
 import { claimSeatsFor } from './booking.ts';
 import { createAvailability } from './availability.ts';
 import { releaseSeats } from './claims-repository.ts';
+import { defaultWaitlistSettings, type WaitlistSettings } from './waitlist.ts';
+import { createWaitlist } from './waitlist-service.ts';
 
 export const schedulingReferenceLoaders: readonly ReferenceDataLoader[] = [
   { dataset: 'holidays', load: (db) => upsertHolidays(db, readHolidays()) },
@@ -31,6 +33,8 @@ export interface OfficeFacts {
   readonly name: string;
   readonly timeZone: string;
   readonly officeClass: string | null;
+  readonly lat: number;
+  readonly lon: number;
 }
 
 export interface SchedulingDeps {
@@ -40,7 +44,12 @@ export interface SchedulingDeps {
   readonly offices: {
     findOffice(code: string, db?: Database): Promise<OfficeFacts | null>;
     capabilitiesOf(code: string, db?: Database): Promise<readonly string[] | null>;
+    searchOffices(search: {
+      near: { lat: number; lon: number };
+      limit: number;
+    }): Promise<readonly { code: string; distanceKm?: number; passportKinds: readonly string[] }[]>;
   };
+  readonly waitlist?: WaitlistSettings | undefined;
 }
 
 /** Which seats an application may take: its service pools, and the passport kind the office must issue. */
@@ -172,6 +181,27 @@ export function createSchedulingService(deps: SchedulingDeps) {
     list: (code, query) => service.listSessions(code, query),
   });
 
+  const waitlist = createWaitlist({
+    db,
+    clock,
+    settings: deps.waitlist ?? defaultWaitlistSettings,
+    officeOf,
+    capabilitiesOf: (code) => deps.offices.capabilitiesOf(code),
+    async officesNear(code, radiusKm, passportKind) {
+      const home = await officeOf(code);
+      const near = await deps.offices.searchOffices({ near: { lat: home.lat, lon: home.lon }, limit: 200 });
+      const within = near.filter(
+        (o) => (o.distanceKm ?? 0) <= radiusKm && o.passportKinds.includes(passportKind),
+      );
+      return [code, ...within.map((o) => o.code).filter((c) => c !== code)];
+    },
+    async freeSeats(officeCode, from, to, pool) {
+      const listed = await service.listSessions(officeCode, { from, to, service: pool });
+      return listed.reduce((sum, s) => sum + s.available, 0);
+    },
+    changed: () => availability.changed(),
+  });
+
   const service = {
     async seedDefaultSchedules(tx: Database, offices: readonly OfficeFacts[]) {
       for (const office of offices) {
@@ -231,7 +261,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
      * Everything a booking needs to know, read without a lock: that the session could be booked now
      * (so a full session is refused before SIMPONI is asked for a code) and the appointment it makes.
      */
-    async planBooking(sessionId: string, seat: SeatRequest): Promise<BookingPlan> {
+    async planBooking(
+      sessionId: string,
+      seat: SeatRequest,
+      options: { readonly held?: boolean } = {},
+    ): Promise<BookingPlan> {
       const now = clock.now();
       const session = await repository.findSession(db, sessionId);
       if (!session || !seat.pools.includes(session.service as ServicePool))
@@ -239,7 +273,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const kinds = await deps.offices.capabilitiesOf(session.officeCode);
       if (!kinds?.includes(seat.passportKind)) throw productNotOffered(seat.passportKind, kinds ?? []);
       if (session.releasedAt > now || session.startsAt <= now) throw sessionUnavailable('NOT_BOOKABLE');
-      if (session.booked >= session.capacity) throw sessionUnavailable('FULL');
+      // A seat held for this application (a waitlist offer) is already counted in `booked`.
+      if (!options.held && session.booked >= session.capacity) throw sessionUnavailable('FULL');
       const booking = { applicationId: '', sessionId, reschedules: 0, bookedAt: now, releasedAt: null };
       return {
         officeCode: session.officeCode,
@@ -253,9 +288,12 @@ export function createSchedulingService(deps: SchedulingDeps) {
      * served among them, in one statement; the session's row stays locked until that transaction
      * ends, so callers do this last. Answers who got a seat and why the others did not.
      */
-    claim(tx: Database, sessionId: string, applicationIds: readonly string[]) {
+    async claim(tx: Database, sessionId: string, applicationIds: readonly string[]) {
       availability.changed();
-      return claimSeatsFor(tx, clock.now(), sessionId, applicationIds);
+      const claims = await claimSeatsFor(tx, clock.now(), sessionId, applicationIds);
+      // Booked directly: off the waitlist, and a seat held for them there goes to the next entry.
+      await waitlist.leave(tx, claims.seated);
+      return claims;
     },
 
     /**
@@ -287,12 +325,14 @@ export function createSchedulingService(deps: SchedulingDeps) {
       return pools;
     },
 
-    /** Gives the seat back (expiry, cancellation); a second call does nothing. */
+    /**
+     * Gives the seat back (expiry, cancellation) to the next waitlist entry that suits it, or to the
+     * calendar; takes the application off the waitlist. A second call does nothing.
+     */
     async release(tx: Database, applicationId: string): Promise<void> {
+      await waitlist.leave(tx, [applicationId]);
       const released = await repository.releaseBooking(tx, applicationId, clock.now());
-      if (!released) return;
-      await repository.giveBackSeat(tx, released.sessionId);
-      availability.changed();
+      if (released) await waitlist.seatFreed(tx, released.sessionId);
     },
 
     /**
@@ -309,8 +349,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
       if (sessionId === current.id) throw sessionUnavailable('NOT_BOOKABLE');
       await repository.lockSessions(tx, [current.id, sessionId]);
       const next = await takeSeat(tx, sessionId, seat);
-      await repository.giveBackSeat(tx, current.id);
       await repository.moveBooking(tx, applicationId, sessionId);
+      await waitlist.seatFreed(tx, current.id);
       availability.changed();
       return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next, tx);
     },
@@ -361,7 +401,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     bookingsOn: (officeCode: string, date: string, handle: Database = db) =>
       repository.bookingsOn(handle, officeCode, date),
   };
-  return { ...service, availability };
+  return { ...service, availability, waitlist };
 }
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;

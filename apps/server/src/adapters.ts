@@ -112,4 +112,5 @@ const unconfiguredMail: MailSender = {
 
 const unconfiguredDukcapil: DukcapilPort = {
   verifyResident: () => Promise.reject(new DukcapilUnavailableError('DUKCAPIL_URL is not set')),
+  residentRecord: () => Promise.reject(new DukcapilUnavailableError('DUKCAPIL_URL is not set')),
 };

@@ -146,6 +146,13 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15)
     .describe('Seats still unsold this long after their release are offered to the waitlist too'),
+  MAX_OTHER_ADULTS_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(2)
+    .describe('Other adults (their consent given) one account may apply for within 30 days'),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -221,6 +228,7 @@ export interface Config {
     readonly tickMs: number;
   };
   readonly waitlist: { readonly offerHoldMinutes: number; readonly releaseGraceMinutes: number };
+  readonly maxOtherAdultsPerAccount: number;
   readonly blobs: {
     readonly store: 'filesystem' | 's3';
     readonly dir: string;
@@ -293,6 +301,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       windowMaxMinutes: e.RELEASE_WINDOW_MAX_MINUTES,
       tickMs: e.RELEASE_TICK_MS,
     },
+    maxOtherAdultsPerAccount: e.MAX_OTHER_ADULTS_PER_ACCOUNT,
     waitlist: {
       offerHoldMinutes: e.WAITLIST_OFFER_MINUTES,
       releaseGraceMinutes: e.WAITLIST_RELEASE_GRACE_MINUTES,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Counter } from 'prom-client';
 import type { Adapters } from './adapters.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -46,6 +47,17 @@ import {
 /** Active applications one account may hold at once (issue 5: an unlimited count is how brokers work). */
 const MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT = 5;
 const SIM_CLOCK_SYNC_MS = 2_000;
+
+/** Bookings refused against brokers (no consent, over a cap), by reason: `booking_refusals_total`. */
+function bookingRefusalCounter(app: FastifyInstance) {
+  const counter = new Counter({
+    name: 'booking_refusals_total',
+    help: 'Bookings refused to stop brokers (issue 15), by reason',
+    labelNames: ['reason'] as const,
+    registers: [app.metrics],
+  });
+  return { count: (reason: string) => counter.inc({ reason }) };
+}
 
 export interface ModuleDeps {
   readonly config: Config & {
@@ -153,6 +165,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
       maxBytes: config.uploadMaxBytes,
     }),
     maxActivePerAccount: MAX_ACTIVE_APPLICATIONS_PER_ACCOUNT,
+    consent: {
+      key: deriveKey(config.secretKey, 'nik-consent'),
+      maxOtherAdults: config.maxOtherAdultsPerAccount,
+    },
+    refusals: bookingRefusalCounter(app),
     arrivalPassKey: deriveKey(config.secretKey, 'arrival-pass'),
     claimLinks: {
       key: deriveKey(config.secretKey, 'payment-claim'),

@@ -525,6 +525,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the NIK holder’s consent is needed for this application, and whether it was given */
+    get: operations['getConsent'];
+    put?: never;
+    /** Enter the code the NIK holder gave: their consent is recorded and the application may be submitted */
+    post: operations['confirmConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/consent/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a consent code to the NIK holder’s own verified contact
+     * @description For another adult’s NIK: the code goes to the e-mail of their own M-Paspor account, or else to the phone the civil registry verified for them, never to a contact the requester gives. 409 CONSENT_NOT_NEEDED for the holder’s own NIK or a minor on the holder’s family card (KK); 429 CONSENT_LIMIT past the cap of other adults per account in 30 days; 429 RATE_LIMITED within a minute of the previous code.
+     */
+    post: operations['requestConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/offices': {
     parameters: {
       query?: never;
@@ -1120,6 +1158,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/sim/dukcapil/data-keluarga': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A resident’s family card (KK), marital status and verified contact in the simulated registry */
+    post: operations['simResidentFamily'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sim/simponi/pay': {
     parameters: {
       query?: never;
@@ -1482,6 +1537,25 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    Consent: {
+      /**
+       * @description OWN: the account holder’s own NIK; FAMILY_MINOR: a minor on the holder’s family card (KK); CONSENT: another person, whose consent is needed
+       * @enum {string}
+       */
+      needed: 'OWN' | 'FAMILY_MINOR' | 'CONSENT';
+      consentedAt: string | null;
+    };
+    ConsentCodeInputInput: {
+      code: string;
+    };
+    ConsentRequested: {
+      /** @enum {string} */
+      channel: 'EMAIL' | 'SMS';
+      /** @description Where the code went, masked (e.g. 0812****4521) */
+      destination: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
     DocumentUploaded: {
       kind: string;
       /** @enum {string} */
@@ -1490,6 +1564,21 @@ export interface components {
       sha256: string;
       /** Format: date-time */
       uploadedAt: string;
+    };
+    DukcapilFamilyRequestInput: {
+      /** @description 16-digit NIK */
+      nik: string;
+    };
+    DukcapilFamilyResponse: {
+      ditemukan: boolean;
+      /** @description Family card (Kartu Keluarga) number */
+      noKK?: string | null;
+      tanggalLahir?: string | null;
+      statusKawin?: ('BELUM KAWIN' | 'KAWIN' | 'CERAI HIDUP' | 'CERAI MATI') | null;
+      /** @description Phone number verified by the registry */
+      telepon?: string | null;
+      /** @description E-mail verified by the registry */
+      email?: string | null;
     };
     DukcapilVerifyRequestInput: {
       /** @description 16-digit NIK */
@@ -4460,6 +4549,184 @@ export interface operations {
       };
     };
   };
+  getConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Consent'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConsentCodeInputInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Consent'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequested'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listOffices: {
     parameters: {
       query?: {
@@ -6577,6 +6844,57 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DukcapilVerifyResponse'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  simResidentFamily: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DukcapilFamilyRequestInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DukcapilFamilyResponse'];
         };
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */

@@ -5,7 +5,7 @@ import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain, registeredSession } from '../support/accounts.ts';
 import { completeDraft } from '../support/applications.ts';
 import { payAtChannel } from '../support/payments.ts';
-import { adultWithoutPassport, takeResident } from '../support/residents.ts';
+import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -17,10 +17,12 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 let smtp: TestSmtpServer;
 let t: TestApp;
 let holder: Awaited<ReturnType<typeof registeredSession>>;
+/** The holder applies for themselves: no consent step in the history (issue 15). */
+const holderResident = takeResident(adultWithoutPassport);
 beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await createTestApp({ config: { smtpUrl: smtp.url } });
-  holder = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
+  holder = await registeredSession(t.app, smtp, {}, holderResident);
 });
 afterAll(async () => {
   await t.close();
@@ -104,7 +106,7 @@ describe('listing sessions', () => {
 
 describe('submitting', () => {
   it('books the seat and issues a 15-digit billing code due in 2 hours, in one step', async () => {
-    const draft = await completeDraft(t.app, holder);
+    const draft = await completeDraft(t.app, holder, { applicant: applicantOf(holderResident) });
     const [session] = await sessionsOf('BANDUNG');
     const response = await submit(draft.id, session!.id);
     expect(response.statusCode).toBe(200);

@@ -9,6 +9,38 @@ export const applicationProblems = defineProblems({
       en: 'The application cannot do this in its current status',
     },
   },
+  CONSENT_REQUIRED: {
+    status: 403,
+    title: {
+      id: 'Perlu persetujuan pemilik NIK',
+      en: 'The NIK holder’s consent is needed',
+    },
+  },
+  CONSENT_NOT_NEEDED: {
+    status: 409,
+    title: {
+      id: 'Permohonan ini tidak memerlukan persetujuan',
+      en: 'This application needs no consent',
+    },
+  },
+  CONSENT_UNDELIVERABLE: {
+    status: 409,
+    title: {
+      id: 'Kode persetujuan tidak dapat dikirim ke pemilik NIK',
+      en: 'The consent code cannot be sent to the NIK holder',
+    },
+  },
+  CONSENT_CODE_INVALID: {
+    status: 422,
+    title: { id: 'Kode persetujuan salah atau kedaluwarsa', en: 'The consent code is wrong or expired' },
+  },
+  CONSENT_LIMIT: {
+    status: 429,
+    title: {
+      id: 'Batas jumlah orang dewasa lain per akun tercapai',
+      en: 'The limit of other adults per account is reached',
+    },
+  },
   CLAIM_LINK_INVALID: {
     status: 403,
     title: {

@@ -109,3 +109,40 @@ export const applicationVisits = pgTable('application_visits', {
   handedOverAt: instant('handed_over_at'),
   updatedAt: instant('updated_at').notNull(),
 });
+
+/**
+ * The NIK holder's consent to an application filed for them from another account (issue 15): a code
+ * sent to the holder's own verified contact, confirmed by the requester. Without it, no submit.
+ */
+export const nikConsents = pgTable(
+  'nik_consents',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    accountId: uuid('account_id').notNull(),
+    holderNik: text('holder_nik').notNull(),
+    channel: text('channel').notNull(),
+    destination: text('destination').notNull(),
+    codeHash: text('code_hash').notNull(),
+    codeExpiresAt: instant('code_expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    requestedAt: instant('requested_at').notNull(),
+    consentedAt: instant('consented_at'),
+  },
+  (t) => [index('nik_consents_account_idx').on(t.accountId, t.consentedAt)],
+);
+
+/** Bookings refused to stop brokers (no consent, over a cap): kept for audit, counted in metrics. */
+export const bookingRefusals = pgTable(
+  'booking_refusals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: instant('at').notNull(),
+    accountId: uuid('account_id').notNull(),
+    applicationId: uuid('application_id'),
+    applicantNik: text('applicant_nik'),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('booking_refusals_account_idx').on(t.accountId, t.at)],
+);

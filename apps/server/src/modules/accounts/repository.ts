@@ -61,6 +61,15 @@ export async function isNikVerifiedElsewhere(db: Database, nik: string): Promise
   return row !== undefined;
 }
 
+/** The account whose holder owns this NIK (e-mail verified), if they have one. */
+export async function findVerifiedAccountByNik(db: Database, nik: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.nik, nik), isNotNull(accounts.emailVerifiedAt)));
+  return row as AccountRow | undefined;
+}
+
 export async function insertAccount(
   db: Database,
   row: Omit<AccountRow, 'id' | 'emailVerifiedAt'> & { createdAt: Date },

@@ -28,6 +28,8 @@ export interface AccountsService {
    * connection on PGlite: another handle would wait for the transaction to end).
    */
   contactOf(accountId: string, db?: Database): Promise<Contact>;
+  /** The contact of the NIK holder's own account (e-mail verified); null when they have none. */
+  contactOfNik(nik: string): Promise<Contact | null>;
   setLanguage(accountId: string, language: Language): Promise<Account>;
   requestPasswordReset(email: string, context: Ip): Promise<void>;
   confirmPasswordReset(
@@ -66,13 +68,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     async contactOf(accountId, db = deps.db) {
       const row = await repository.findAccountById(db, accountId);
       if (!row) throw new Error(`account ${accountId} not found`);
-      return {
-        email: row.email,
-        phone: row.phone,
-        fullName: row.fullName,
-        language: row.language,
-        nik: row.nik,
-      };
+      return contactFrom(row);
+    },
+    async contactOfNik(nik) {
+      const row = await repository.findVerifiedAccountByNik(deps.db, nik);
+      return row ? contactFrom(row) : null;
     },
     async setLanguage(accountId, language) {
       await repository.updateLanguage(deps.db, accountId, language);
@@ -96,4 +96,8 @@ export function toAccount(row: repository.AccountRow): Account {
     language: row.language,
     emailVerified: row.emailVerifiedAt !== null,
   };
+}
+
+function contactFrom(row: repository.AccountRow): Contact {
+  return { email: row.email, phone: row.phone, fullName: row.fullName, language: row.language, nik: row.nik };
 }

@@ -3,7 +3,7 @@ import type { Language, Localized } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
-import type { ResidentBiodata } from '../identity/index.ts';
+import type { ResidentBiodata, ResidentRecord } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { Waitlist } from '../scheduling/index.ts';
 
@@ -11,7 +11,11 @@ import type { Waitlist } from '../scheduling/index.ts';
 export interface ApplicationsDeps {
   readonly db: Database;
   readonly clock: Clock;
-  readonly identity: { verifyIdentity(nik: string, biodata: ResidentBiodata): Promise<unknown> };
+  readonly identity: {
+    verifyIdentity(nik: string, biodata: ResidentBiodata): Promise<unknown>;
+    /** Family card, marital status and verified contact per the registry; null for an unknown NIK. */
+    residentRecord(nik: string): Promise<ResidentRecord | null>;
+  };
   readonly travelDocuments: {
     listByNik(nik: string): Promise<readonly RegisteredPassport[]>;
     findByNumber(number: string): Promise<RegisteredPassport | null>;
@@ -134,6 +138,8 @@ export interface ApplicationsDeps {
       accountId: string,
       db?: Database,
     ): Promise<{ email: string; phone: string; fullName: string; language: Language; nik: string }>;
+    /** The NIK holder's own account's contact (e-mail verified), or null. */
+    contactOfNik(nik: string): Promise<{ email: string; language: Language } | null>;
   };
   readonly notifications: Pick<NotificationService, 'enqueue' | 'enqueueMany' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */
@@ -142,6 +148,10 @@ export interface ApplicationsDeps {
   readonly arrivalPassKey: string;
   /** The "I have paid" link in e-mails (issue 15): its key and the base URL people open it at. */
   readonly claimLinks: { readonly key: string; readonly baseUrl: string };
+  /** Consent of the NIK holder (issue 15): the code's key, the cap on other adults per account. */
+  readonly consent: { readonly key: string; readonly maxOtherAdults: number };
+  /** Counts a booking refused against brokers, by reason (metrics). */
+  readonly refusals: { count(reason: string): void };
   /** Active applications one account may hold: an unlimited number is how brokers work. */
   readonly maxActivePerAccount: number;
 }

@@ -14,7 +14,7 @@ import type { ApplicationRow } from './repository.ts';
 const REMINDER_BEFORE_DEADLINE_MS = 30 * 60_000;
 const locale = { id: 'id-ID', en: 'en-GB' } as const;
 
-type Contact = Awaited<ReturnType<ApplicationsDeps['contacts']['contactOf']>>;
+export type Contact = Awaited<ReturnType<ApplicationsDeps['contacts']['contactOf']>>;
 
 export const reminderTopic = (applicationId: string) => `payment-reminder:${applicationId}`;
 

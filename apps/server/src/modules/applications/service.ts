@@ -7,6 +7,7 @@ import type {
 } from '#shared/contracts/applications.ts';
 import type { LinkedPaymentClaimResult } from '#shared/contracts/payments.ts';
 import type { WaitlistJoin, WaitlistView } from '#shared/contracts/waitlist.ts';
+import type { ConsentRequested, ConsentView } from '#shared/contracts/consent.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
@@ -32,6 +33,7 @@ import { readOwnApplication } from './status.ts';
 import { createSeatClaimBatcher } from './seat-claims.ts';
 import { queueEntry, submitApplication } from './submit.ts';
 import { toView } from './view.ts';
+import { confirmConsent, consentOf, requestConsent } from './consent.ts';
 import {
   acceptOffer,
   announceOffers,
@@ -105,6 +107,10 @@ export interface ApplicationsService {
   declineOffer(accountId: string, applicationId: string): Promise<void>;
   acceptOffer(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
   announceOffers(limit?: number): Promise<number>;
+  /** The NIK holder's consent (issue 15). */
+  consentOf(accountId: string, applicationId: string): Promise<ConsentView>;
+  requestConsent(accountId: string, applicationId: string): Promise<ConsentRequested>;
+  confirmConsent(accountId: string, applicationId: string, code: string): Promise<ConsentView>;
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
@@ -201,5 +207,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return reread(accountId, applicationId, language);
     },
     announceOffers: (limit) => announceOffers(deps, limit),
+    consentOf: (accountId, applicationId) => consentOf(deps, accountId, applicationId),
+    requestConsent: (accountId, applicationId) => requestConsent(deps, accountId, applicationId),
+    confirmConsent: (accountId, applicationId, code) => confirmConsent(deps, accountId, applicationId, code),
   };
 }

@@ -3,7 +3,8 @@ import type { SessionChoice } from '#shared/contracts/applications.ts';
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, Appointment, BillingView, DocumentScan, FeeQuote } from './deps.ts';
-import { billingIssuedMessages, satkerOf } from './messages.ts';
+import { assertConsent } from './consent.ts';
+import { billingIssuedMessages, satkerOf, type Contact } from './messages.ts';
 import type * as repository from './repository.ts';
 import { invalidState, mine } from './scans.ts';
 import type { SeatClaimBatcher } from './seat-claims.ts';
@@ -32,6 +33,8 @@ export async function submitApplication(
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   const scans = await deps.documents.listScans(row.id);
   assertComplete(row, scans);
+  const contact = await deps.contacts.contactOf(accountId);
+  await assertConsent(deps, accountId, contact.nik, row);
   const plan = await deps.scheduling.planBooking(sessionId, seatRequestFor(row, deps.clock.now()));
   // While the session's release queue runs, only an admitted ticket of it may book (issue 14).
   const ticketId = await deps.admissions.admit({
@@ -41,7 +44,7 @@ export async function submitApplication(
     applicationId,
     admission: choice.admission,
   });
-  const { billing, messages } = await billFor(deps, accountId, row, plan.appointment, plan.officeCode);
+  const { billing, messages } = await billFor(deps, contact, row, plan.appointment, plan.officeCode);
   await seats.claim({
     applicationId,
     accountId,
@@ -73,12 +76,11 @@ export async function submitApplication(
  */
 export async function billFor(
   deps: ApplicationsDeps,
-  accountId: string,
+  contact: Contact,
   row: repository.ApplicationRow,
   appointment: Appointment,
   officeCode: string,
 ) {
-  const contact = await deps.contacts.contactOf(accountId);
   const amount = (row.fee as FeeQuote).amount;
   const satker = satkerOf(officeCode);
   const issued = await deps.billing.requestBillingCode({
@@ -104,6 +106,9 @@ export async function queueEntry(deps: ApplicationsDeps, accountId: string, appl
   const row = await mine(deps, accountId, applicationId);
   if (row.status === 'DRAFT') assertComplete(row, await deps.documents.listScans(row.id));
   else if (row.status !== 'PAID') throw invalidState(row.status as ApplicationStatus, 'submit');
+  // Queueing for a seat is booking: another adult's NIK needs their consent first (issue 15).
+  if (row.status === 'DRAFT')
+    await assertConsent(deps, accountId, (await deps.contacts.contactOf(accountId)).nik, row);
   const seat = seatRequestFor(row, deps.clock.now());
   return { nik: row.applicantNik, pools: seat.pools, passportKind: seat.passportKind };
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationSchema } from '#shared/contracts/applications.ts';
 import { waitlistJoinSchema, waitlistSchema } from '#shared/contracts/waitlist.ts';
+import { consentCodeSchema, consentRequestedSchema, consentSchema } from '#shared/contracts/consent.ts';
 import { applicantOf } from '../../platform/access.ts';
 import { languageOf } from '../../platform/language.ts';
 import type { ApplicationsService } from './service.ts';
@@ -10,7 +11,10 @@ import type { ApplicationsService } from './service.ts';
 const tags = ['waitlist'];
 const idParams = z.object({ id: z.uuid() });
 
-/** The waitlist of freed seats (issue 15): join, follow, leave; accept or decline the seat offered. */
+/**
+ * Issue 15: the waitlist of freed seats (join, follow, leave; accept or decline the seat offered) and the
+ * NIK holder's consent to an application filed for them.
+ */
 export const waitlistRoutes: FastifyPluginAsync<{ applications: ApplicationsService }> = async (
   app,
   { applications },
@@ -111,5 +115,62 @@ export const waitlistRoutes: FastifyPluginAsync<{ applications: ApplicationsServ
       await applications.declineOffer(applicantOf(request).accountId, request.params.id);
       return reply.code(204).send(null);
     },
+  );
+
+  r.get(
+    '/applications/:id/consent',
+    {
+      config: { access },
+      schema: {
+        tags: ['applications'],
+        operationId: 'getConsent',
+        summary: 'Whether the NIK holder’s consent is needed for this application, and whether it was given',
+        params: idParams,
+        response: { 200: consentSchema },
+      },
+    },
+    (request) => applications.consentOf(applicantOf(request).accountId, request.params.id),
+  );
+
+  r.post(
+    '/applications/:id/consent/request',
+    {
+      config: { access },
+      schema: {
+        tags: ['applications'],
+        operationId: 'requestConsent',
+        summary: 'Send a consent code to the NIK holder’s own verified contact',
+        description:
+          'For another adult’s NIK: the code goes to the e-mail of their own M-Paspor account, or else to ' +
+          'the phone the civil registry verified for them, never to a contact the requester gives. 409 ' +
+          'CONSENT_NOT_NEEDED for the holder’s own NIK or a minor on the holder’s family card (KK); 429 ' +
+          'CONSENT_LIMIT past the cap of other adults per account in 30 days; 429 RATE_LIMITED within a ' +
+          'minute of the previous code.',
+        params: idParams,
+        response: { 202: consentRequestedSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await applications.requestConsent(applicantOf(request).accountId, request.params.id)),
+  );
+
+  r.post(
+    '/applications/:id/consent',
+    {
+      config: { access },
+      schema: {
+        tags: ['applications'],
+        operationId: 'confirmConsent',
+        summary:
+          'Enter the code the NIK holder gave: their consent is recorded and the application may be submitted',
+        params: idParams,
+        body: consentCodeSchema,
+        response: { 200: consentSchema },
+      },
+    },
+    (request) =>
+      applications.confirmConsent(applicantOf(request).accountId, request.params.id, request.body.code),
   );
 };

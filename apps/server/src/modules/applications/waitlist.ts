@@ -2,6 +2,7 @@ import type { WaitlistJoin, WaitlistView } from '#shared/contracts/waitlist.ts';
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { noShowsSince } from '../scheduling/index.ts';
 import type { ApplicationsDeps, Appointment } from './deps.ts';
+import { assertConsent } from './consent.ts';
 import { describeAppointment, formatInstant } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
@@ -51,7 +52,8 @@ export async function acceptOffer(deps: ApplicationsDeps, accountId: string, app
   const offer = await deps.scheduling.waitlist.openOffer(applicationId);
   const seat = seatRequestFor(row, deps.clock.now());
   const plan = await deps.scheduling.planBooking(offer.sessionId, seat, { held: true });
-  const { billing, messages } = await billFor(deps, accountId, row, plan.appointment, plan.officeCode);
+  const contact = await deps.contacts.contactOf(accountId);
+  const { billing, messages } = await billFor(deps, contact, row, plan.appointment, plan.officeCode);
   await deps.db.transaction(async (tx) => {
     const locked = await repository.lockForAccount(tx, applicationId, accountId);
     if (!locked) throw notFound();
@@ -108,5 +110,7 @@ async function completeDraft(
   const row = await mine(deps, accountId, applicationId);
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, action);
   assertComplete(row, await deps.documents.listScans(row.id));
+  // Waiting for a seat, or taking one, under another adult's NIK needs their consent (issue 15).
+  await assertConsent(deps, accountId, (await deps.contacts.contactOf(accountId)).nik, row);
   return row;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '#shared/contracts/common.ts';
 import type { Sex } from '#shared/nik.ts';
-import type { BiodataField, DukcapilVerdict, ResidentBiodata } from './dukcapil.port.ts';
+import type { BiodataField, DukcapilVerdict, ResidentBiodata, ResidentRecord } from './dukcapil.port.ts';
 
 /**
  * The wire contract of Dukcapil's biodata verification (README "Wire contract"), modelled on its
@@ -95,5 +95,53 @@ export function toWireResponse(verdict: DukcapilVerdict): DukcapilVerifyResponse
       tempatLahir: verdictOf('placeOfBirth'),
       jenisKelamin: verdictOf('sex'),
     },
+  };
+}
+
+/** `POST {url}/data-keluarga`: the family card (KK), marital status and verified contact of a NIK. */
+export const dukcapilFamilyRequestSchema = z
+  .object({ nik: z.string().describe('16-digit NIK') })
+  .strict()
+  .meta({ id: 'DukcapilFamilyRequest' });
+
+const statusKawin = z.enum(['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI']);
+
+export const dukcapilFamilyResponseSchema = z
+  .object({
+    ditemukan: z.boolean(),
+    noKK: z.string().nullable().optional().describe('Family card (Kartu Keluarga) number'),
+    tanggalLahir: isoDate.nullable().optional(),
+    statusKawin: statusKawin.nullable().optional(),
+    telepon: z.string().nullable().optional().describe('Phone number verified by the registry'),
+    email: z.string().nullable().optional().describe('E-mail verified by the registry'),
+  })
+  .meta({ id: 'DukcapilFamilyResponse' });
+
+export type DukcapilFamilyResponse = z.infer<typeof dukcapilFamilyResponseSchema>;
+
+/** Null for an unknown NIK; undefined when "found" comes without the fields (not to be trusted). */
+export function fromWireFamily(response: DukcapilFamilyResponse): ResidentRecord | null | undefined {
+  if (!response.ditemukan) return null;
+  if (!response.noKK || !response.tanggalLahir || !response.statusKawin) return undefined;
+  return {
+    familyCardNumber: response.noKK,
+    dateOfBirth: response.tanggalLahir,
+    married: response.statusKawin !== 'BELUM KAWIN',
+    phone: response.telepon ?? null,
+    email: response.email ?? null,
+  };
+}
+
+export function toWireFamily(
+  record: (Omit<ResidentRecord, 'married'> & { maritalStatus: z.infer<typeof statusKawin> }) | null,
+): DukcapilFamilyResponse {
+  if (!record) return { ditemukan: false };
+  return {
+    ditemukan: true,
+    noKK: record.familyCardNumber,
+    tanggalLahir: record.dateOfBirth,
+    statusKawin: record.maritalStatus,
+    telepon: record.phone,
+    email: record.email,
   };
 }

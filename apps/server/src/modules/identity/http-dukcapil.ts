@@ -4,8 +4,15 @@ import {
   type DukcapilPort,
   type DukcapilVerdict,
   type ResidentBiodata,
+  type ResidentRecord,
 } from './dukcapil.port.ts';
-import { dukcapilVerifyResponseSchema, fromWireResponse, toWireRequest } from './dukcapil-wire.ts';
+import {
+  dukcapilFamilyResponseSchema,
+  dukcapilVerifyResponseSchema,
+  fromWireFamily,
+  fromWireResponse,
+  toWireRequest,
+} from './dukcapil-wire.ts';
 
 /**
  * The real Dukcapil adapter: POST {url}/verifikasi (README "Wire contract"), with HTTP Basic auth,
@@ -31,7 +38,21 @@ export function createHttpDukcapil(options: HttpDukcapilOptions): DukcapilPort {
     throw await client.refusal(response);
   };
 
-  return { verifyResident: (nik, biodata) => client.guarded(() => verify(nik, biodata)) };
+  const family = async (nik: string): Promise<ResidentRecord | null> => {
+    const body = JSON.stringify({ nik });
+    const response = await client.send(`${client.base}/data-keluarga`, { method: 'POST', headers, body });
+    if (response.status !== 200) throw await client.refusal(response);
+    const parsed = dukcapilFamilyResponseSchema.safeParse(await response.json());
+    const record = parsed.success ? fromWireFamily(parsed.data) : undefined;
+    if (record === undefined)
+      throw new DukcapilUnavailableError('Dukcapil answered in a shape we do not understand');
+    return record;
+  };
+
+  return {
+    verifyResident: (nik, biodata) => client.guarded(() => verify(nik, biodata)),
+    residentRecord: (nik) => client.guarded(() => family(nik)),
+  };
 }
 
 async function readVerdict(response: Response): Promise<DukcapilVerdict> {

@@ -4,11 +4,15 @@ export {
   type DukcapilPort,
   type DukcapilVerdict,
   type ResidentBiodata,
+  type ResidentRecord,
 } from './dukcapil.port.ts';
 export {
+  dukcapilFamilyRequestSchema,
+  dukcapilFamilyResponseSchema,
   dukcapilVerifyRequestSchema,
   dukcapilVerifyResponseSchema,
   fromWireRequest,
+  toWireFamily,
   toWireResponse,
   type DukcapilVerifyRequest,
   type DukcapilVerifyResponse,

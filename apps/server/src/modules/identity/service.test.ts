@@ -29,6 +29,7 @@ function fakeDukcapil(answer: () => Promise<DukcapilVerdict>) {
       asked.push(nik);
       return answer();
     },
+    residentRecord: () => Promise.resolve(null),
   };
   return { port, asked };
 }

@@ -6,8 +6,8 @@ import {
   DukcapilUnavailableError,
   type BiodataField,
   type DukcapilPort,
-  type DukcapilVerdict,
   type ResidentBiodata,
+  type ResidentRecord,
 } from './dukcapil.port.ts';
 import { checkNikStructure, type NikCheckWarning } from './nik-check.ts';
 
@@ -32,6 +32,8 @@ export interface IdentityService {
    * DomainError NIK_INVALID, NIK_NOT_FOUND, NIK_DATA_MISMATCH or DUKCAPIL_UNAVAILABLE.
    */
   verifyIdentity(nik: string, biodata: ResidentBiodata): Promise<VerifiedIdentity>;
+  /** The registry's family card, marital status and verified contact; null for an unknown NIK. */
+  residentRecord(nik: string): Promise<ResidentRecord | null>;
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
@@ -46,22 +48,21 @@ export function createIdentityService(deps: IdentityServiceDeps): IdentityServic
       const checked = checkNikStructure(nik, biodata, { today, regions: deps.regions });
       if (!checked.ok) throw new DomainError({ code: 'NIK_INVALID', errors: checked.problems });
 
-      const verdict = await askDukcapil(deps.dukcapil, checked.nik.nik, biodata, retryAfter);
+      const verdict = await askDukcapil(
+        () => deps.dukcapil.verifyResident(checked.nik.nik, biodata),
+        retryAfter,
+      );
       if (verdict.result === 'not_found') throw notFound();
       if (verdict.result === 'mismatch') throw mismatch(verdict.fields);
       return { nik: checked.nik, warnings: checked.warnings };
     },
+    residentRecord: (nik) => askDukcapil(() => deps.dukcapil.residentRecord(nik), retryAfter),
   };
 }
 
-async function askDukcapil(
-  dukcapil: DukcapilPort,
-  nik: string,
-  biodata: ResidentBiodata,
-  retryAfter: string,
-): Promise<DukcapilVerdict> {
+async function askDukcapil<T>(ask: () => Promise<T>, retryAfter: string): Promise<T> {
   try {
-    return await dukcapil.verifyResident(nik, biodata);
+    return await ask();
   } catch (error) {
     if (!(error instanceof DukcapilUnavailableError)) throw error;
     throw new DomainError({

@@ -46,6 +46,12 @@ const variables = {
     minutes: '40',
     deadline: '2 Des 2026 13.40 WIB',
   },
+  'consent.code': {
+    requesterName: 'Budi Santoso',
+    applicationNumber: 'MP2026-00000042',
+    code: '123456',
+    validMinutes: 15,
+  },
   'waitlist.offer': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
@@ -92,13 +98,15 @@ describe('notification templates', () => {
       'application.payment-reminder',
       'application.ready',
       'application.rescheduled',
+      'consent.code',
       'waitlist.offer',
     ]);
     expect(templateChannels('account.password-changed')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.payment-reminder')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.ready')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('waitlist.offer')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(32);
+    expect(templateChannels('consent.code')).toEqual(['EMAIL', 'SMS']);
+    expect(cases).toHaveLength(36);
   });
 
   it.each(cases)(

@@ -1,5 +1,6 @@
 import type { Language } from '#shared/i18n.ts';
 import { applicationTemplates, type ApplicationTemplateVariables } from './application-templates.ts';
+import { consentTemplates, type ConsentTemplateVariables } from './consent-templates.ts';
 import { waitlistTemplates, type WaitlistTemplateVariables } from './waitlist-templates.ts';
 
 /**
@@ -9,7 +10,8 @@ import { waitlistTemplates, type WaitlistTemplateVariables } from './waitlist-te
  */
 export type NotificationChannel = 'EMAIL' | 'SMS';
 
-export interface TemplateVariables extends ApplicationTemplateVariables, WaitlistTemplateVariables {
+export interface TemplateVariables
+  extends ApplicationTemplateVariables, WaitlistTemplateVariables, ConsentTemplateVariables {
   readonly 'account.verify-email': {
     readonly fullName: string;
     readonly code: string;
@@ -184,6 +186,7 @@ const templates = {
   },
   ...applicationTemplates,
   ...waitlistTemplates,
+  ...consentTemplates,
 } as const satisfies Record<TemplateName, TemplateTexts>;
 
 type Templates = typeof templates;

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  dukcapilFamilyRequestSchema,
+  dukcapilFamilyResponseSchema,
   dukcapilVerifyRequestSchema,
   dukcapilVerifyResponseSchema,
   fromWireRequest,
+  toWireFamily,
   toWireResponse,
-  type DukcapilPort,
 } from '../identity/index.ts';
 import type { Resident } from './residents.ts';
 import { createSimDukcapil } from './sim-dukcapil.ts';
@@ -24,7 +26,7 @@ const tags = ['simulation'];
  */
 export const simDukcapilRoutes: FastifyPluginAsync<SimDukcapilRoutesOptions> = async (app, options) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  let registry: DukcapilPort | undefined;
+  let registry: ReturnType<typeof createSimDukcapil> | undefined;
   const dukcapil = () => {
     registry ??= createSimDukcapil(
       typeof options.residents === 'function' ? options.residents() : options.residents,
@@ -47,5 +49,20 @@ export const simDukcapilRoutes: FastifyPluginAsync<SimDukcapilRoutesOptions> = a
       const { nik, biodata } = fromWireRequest(request.body);
       return toWireResponse(await dukcapil().verifyResident(nik, biodata));
     },
+  );
+
+  r.post(
+    '/dukcapil/data-keluarga',
+    {
+      schema: {
+        tags,
+        operationId: 'simResidentFamily',
+        summary:
+          'A resident’s family card (KK), marital status and verified contact in the simulated registry',
+        body: dukcapilFamilyRequestSchema,
+        response: { 200: dukcapilFamilyResponseSchema },
+      },
+    },
+    async (request) => toWireFamily(dukcapil().familyRecord(request.body.nik)),
   );
 };

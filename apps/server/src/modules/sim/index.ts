@@ -19,5 +19,12 @@ export {
   type SimSimponiDeps,
 } from './sim-simponi.ts';
 export { simSimponiRoutes, type SimSimponiRoutesOptions } from './simponi-routes.ts';
-export { generateResidents, RESIDENTS_AS_OF, type Resident } from './residents.ts';
+export {
+  familyCardNumber,
+  generateResidents,
+  HOUSEHOLD_SIZE,
+  RESIDENTS_AS_OF,
+  verifiedPhone,
+  type Resident,
+} from './residents.ts';
 export { demoOfficers, demoPassword, PILOT_OFFICE_CODES, type DemoOfficer } from './demo-officers.ts';

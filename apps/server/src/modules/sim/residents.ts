@@ -149,3 +149,21 @@ function previousPassport(random: Random, index: number, officeCodes: readonly s
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * The simulated registry's family cards (KK): residents in the order generated, four to a card, the
+ * card numbered after its first member's district. Derived, not drawn, so the residents themselves
+ * stay the same for every seed as before.
+ */
+export const HOUSEHOLD_SIZE = 4;
+
+export function familyCardNumber(residents: readonly Resident[], index: number): string {
+  const household = Math.floor(index / HOUSEHOLD_SIZE);
+  const head = residents[household * HOUSEHOLD_SIZE]!;
+  return `${head.districtCode}${String(household + 1).padStart(10, '0')}`;
+}
+
+/** The phone number (E.164) the simulated registry verified for a resident: a fixed function of the NIK. */
+export function verifiedPhone(resident: Pick<Resident, 'nik'>): string {
+  return `+62812${resident.nik.slice(8, 16)}`;
+}

@@ -216,3 +216,38 @@ describe('createHttpDukcapil when Dukcapil misbehaves', () => {
     await unavailability(adapter(garbled.url).verifyResident(NIK, siti));
   });
 });
+
+describe('createHttpDukcapil asking for the family record (issue 15)', () => {
+  const family: Handler = (request, res) => {
+    if (request.authorization !== BASIC) return reply(res, 401, { pesan: 'unauthorized' });
+    if (request.url !== '/api/data-keluarga') return reply(res, 404, {});
+    if (request.body?.nik !== NIK) return reply(res, 200, { ditemukan: false });
+    if (request.body?.nik === NIK)
+      reply(res, 200, {
+        ditemukan: true,
+        noKK: '3273050101100001',
+        tanggalLahir: '1990-10-20',
+        statusKawin: 'KAWIN',
+        telepon: '+6281234567890',
+        email: null,
+      });
+  };
+
+  it('when the NIK is known, then its card, marital status and verified contact; unknown → null', async () => {
+    const { url, received } = await startDukcapil(family);
+    await expect(adapter(url).residentRecord(NIK)).resolves.toEqual({
+      familyCardNumber: '3273050101100001',
+      dateOfBirth: '1990-10-20',
+      married: true,
+      phone: '+6281234567890',
+      email: null,
+    });
+    expect(received[0]).toMatchObject({ method: 'POST', body: { nik: NIK } });
+    await expect(adapter(url).residentRecord('3273056010900001')).resolves.toBeNull();
+  });
+
+  it('when "found" comes without the card, then unavailable (not trusted), without personal data', async () => {
+    const { url } = await startDukcapil((_request, res) => reply(res, 200, { ditemukan: true }));
+    await unavailability(adapter(url).residentRecord(NIK));
+  });
+});

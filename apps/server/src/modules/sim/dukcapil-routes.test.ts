@@ -71,3 +71,19 @@ describe('POST /sim/dukcapil/verifikasi', () => {
     expect(extra.statusCode).toBe(400);
   });
 });
+
+describe('POST /sim/dukcapil/data-keluarga (issue 15)', () => {
+  it('when the real adapter asks, then four residents share a family card, with the verified phone', async () => {
+    const [first, second, , , fifth] = residents as Resident[];
+    const one = await dukcapil.residentRecord(first!.nik);
+    expect(one).toMatchObject({
+      dateOfBirth: first!.dateOfBirth,
+      married: first!.maritalStatus !== 'BELUM_KAWIN',
+      phone: expect.stringMatching(/^\+62812\d{8}$/),
+      email: null,
+    });
+    expect((await dukcapil.residentRecord(second!.nik))?.familyCardNumber).toBe(one?.familyCardNumber);
+    expect((await dukcapil.residentRecord(fifth!.nik))?.familyCardNumber).not.toBe(one?.familyCardNumber);
+    await expect(dukcapil.residentRecord('0000000000000000')).resolves.toBeNull();
+  });
+});

@@ -123,3 +123,29 @@ describe('when I open my applications in the app and one was filed under my NIK 
     expect(browser.consoleErrors).toEqual([]);
   });
 });
+
+describe('when someone made a draft under my NIK on their account (issue 15: a draft holds nothing)', () => {
+  it('then I can still apply and submit; their draft can no longer be submitted', async () => {
+    const me = takeResident(adultWithoutPassport);
+    const holder = await registeredSession(t.app, smtp, {}, me);
+    const squatter = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
+    // Complete, and even with my consent code (say I was tricked into giving it).
+    const theirs = await completeDraft(t.app, squatter, { applicant: applicantOf(me) });
+
+    const mine = await completeDraft(t.app, holder, { applicant: applicantOf(me) });
+    const sessions = (await t.app.inject({ url: '/api/v1/offices/BANDUNG/sessions' })).json();
+    const session = sessions.find((s: { available: number }) => s.available > 0);
+    const submit = (who: { token: string }, id: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${id}/submit`,
+        headers: bearer(who),
+        payload: { sessionId: session.id },
+      });
+    expect((await submit(holder, mine.id)).statusCode).toBe(200);
+    // The NIK is now held by my own submitted application: theirs cannot take it.
+    const refused = await submit(squatter, theirs.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('ACTIVE_APPLICATION_EXISTS');
+  });
+});

@@ -21,8 +21,12 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 /** Human application numbers (MP + year + serial) come from one sequence, unique nationwide. */
 export const applicationNumberSequence = pgSequence('application_number_seq', { startWith: 1 });
 
-/** Statuses in which an application still holds its NIK (not final). Keep in step with the shared table. */
-const ACTIVE = `('DRAFT','AWAITING_PAYMENT','PAID','CHECKED_IN','VERIFIED','INTERVIEWED','APPROVED','READY')`;
+/**
+ * Statuses in which an application holds its NIK: submitted and not final. A DRAFT holds nothing
+ * (issue 15, no squatting): anyone's draft under a NIK never blocks its holder; the first to submit
+ * does. Keep in step with the shared table.
+ */
+const HOLDING = `('AWAITING_PAYMENT','PAID','CHECKED_IN','VERIFIED','INTERVIEWED','APPROVED','READY')`;
 
 /** Passport applications (module: applications). The applicant's biodata is copied at creation. */
 export const applications = pgTable(
@@ -64,10 +68,14 @@ export const applications = pgTable(
     index('applications_idle_drafts_idx')
       .on(t.updatedAt)
       .where(sql`${t.status} = 'DRAFT'`),
-    // One application in progress per person, whichever account files it (DB-enforced, race-free).
+    // One submitted application in progress per person, whichever account files it (DB-enforced).
     uniqueIndex('applications_active_nik_unique')
       .on(t.applicantNik)
-      .where(sql.raw(`status in ${ACTIVE}`)),
+      .where(sql.raw(`status in ${HOLDING}`)),
+    // One draft per person and account: a second tap makes no second draft.
+    uniqueIndex('applications_draft_nik_account_unique')
+      .on(t.accountId, t.applicantNik)
+      .where(sql`${t.status} = 'DRAFT'`),
     check('applications_type_valid', sql`${t.type} in ('NEW', 'REPLACEMENT')`),
     check('applications_service_valid', sql`${t.service} in ('REGULAR', 'EXPRESS')`),
   ],

@@ -20,7 +20,7 @@ export async function createApplication(
   const today = jakartaDate(now);
   const nik = input.applicant.nik.trim();
   const choices = checkChoices(input, today);
-  if (await repository.hasActiveForNik(deps.db, nik)) throw activeApplicationExists();
+  if (await repository.hasActiveForNik(deps.db, nik, accountId)) throw activeApplicationExists();
 
   const { married: _married, nik: _nik, ...biodata } = input.applicant;
   await deps.identity.verifyIdentity(nik, biodata);
@@ -64,7 +64,7 @@ export async function createApplication(
       return row;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'applications_active_nik_unique')) throw activeApplicationExists();
+    if (isUniqueViolation(error, 'applications_draft_nik_account_unique')) throw activeApplicationExists();
     throw error;
   }
 }
@@ -82,7 +82,7 @@ async function previousPassport(
   return previousPassportFor(nik, number, number ? await deps.travelDocuments.findByNumber(number) : null);
 }
 
-function activeApplicationExists(): DomainError {
+export function activeApplicationExists(): DomainError {
   return new DomainError({
     code: 'ACTIVE_APPLICATION_EXISTS',
     detail: {
@@ -103,4 +103,9 @@ function applicationLimit(max: number): DomainError {
       en: `One account may have at most ${max} applications in progress.`,
     },
   });
+}
+
+/** A submit that met another application of the same NIK submitted first (drafts hold nothing). */
+export function asHeldNik(error: unknown): unknown {
+  return isUniqueViolation(error, 'applications_active_nik_unique') ? activeApplicationExists() : error;
 }

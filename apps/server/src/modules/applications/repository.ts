@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -23,11 +23,21 @@ export async function countActiveForAccount(db: Database, accountId: string): Pr
   return row?.n ?? 0;
 }
 
-export async function hasActiveForNik(db: Database, nik: string): Promise<boolean> {
+/**
+ * Whether the NIK is held: an application submitted and in progress (from any account), or a draft of
+ * this account. Other accounts' drafts hold nothing (issue 15, no squatting).
+ */
+export async function hasActiveForNik(db: Database, nik: string, accountId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.applicantNik, nik), inArray(applications.status, activeStatuses)))
+    .where(
+      and(
+        eq(applications.applicantNik, nik),
+        inArray(applications.status, activeStatuses),
+        or(ne(applications.status, 'DRAFT'), eq(applications.accountId, accountId)),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

@@ -2,6 +2,7 @@ import type { ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import type { EnqueueRequest } from '../notifications/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
+import { asHeldNik } from './create.ts';
 import * as repository from './repository.ts';
 import { invalidState, notFound } from './scans.ts';
 
@@ -75,7 +76,7 @@ export function createSeatClaimBatcher(
       );
     } catch (error) {
       // One bad claim must not sink the others: alone, each meets only its own fate.
-      if (batch.length === 1) return batch[0]!.reject(error);
+      if (batch.length === 1) return batch[0]!.reject(asHeldNik(error));
       for (const waiting of batch) await run([waiting]);
       return;
     }

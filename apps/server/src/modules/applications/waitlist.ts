@@ -3,6 +3,7 @@ import type { ApplicationStatus } from '#shared/statuses.ts';
 import { noShowsSince } from '../scheduling/index.ts';
 import type { ApplicationsDeps, Appointment } from './deps.ts';
 import { assertConsent } from './consent.ts';
+import { asHeldNik } from './create.ts';
 import { describeAppointment, formatInstant } from './messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
@@ -54,23 +55,27 @@ export async function acceptOffer(deps: ApplicationsDeps, accountId: string, app
   const plan = await deps.scheduling.planBooking(offer.sessionId, seat, { held: true });
   const contact = await deps.contacts.contactOf(accountId);
   const { billing, messages } = await billFor(deps, contact, row, plan.appointment, plan.officeCode);
-  await deps.db.transaction(async (tx) => {
-    const locked = await repository.lockForAccount(tx, applicationId, accountId);
-    if (!locked) throw notFound();
-    if (locked.status !== 'DRAFT') throw invalidState(locked.status as ApplicationStatus, 'submit');
-    if (!(await deps.scheduling.waitlist.acceptOffer(tx, applicationId)))
-      await deps.scheduling.waitlist.openOffer(applicationId); // throws NO_OPEN_OFFER
-    await repository.transition(tx, {
-      id: applicationId,
-      from: ['DRAFT'],
-      to: 'AWAITING_PAYMENT',
-      at: deps.clock.now(),
-      actor: 'APPLICANT',
-      note: 'Kursi dari daftar tunggu',
+  await deps.db
+    .transaction(async (tx) => {
+      const locked = await repository.lockForAccount(tx, applicationId, accountId);
+      if (!locked) throw notFound();
+      if (locked.status !== 'DRAFT') throw invalidState(locked.status as ApplicationStatus, 'submit');
+      if (!(await deps.scheduling.waitlist.acceptOffer(tx, applicationId)))
+        await deps.scheduling.waitlist.openOffer(applicationId); // throws NO_OPEN_OFFER
+      await repository.transition(tx, {
+        id: applicationId,
+        from: ['DRAFT'],
+        to: 'AWAITING_PAYMENT',
+        at: deps.clock.now(),
+        actor: 'APPLICANT',
+        note: 'Kursi dari daftar tunggu',
+      });
+      await deps.billing.record(tx, { applicationId, ...billing });
+      await deps.notifications.enqueueMany(tx, messages);
+    })
+    .catch((error: unknown) => {
+      throw asHeldNik(error);
     });
-    await deps.billing.record(tx, { applicationId, ...billing });
-    await deps.notifications.enqueueMany(tx, messages);
-  });
 }
 
 /** Job: offers made since the last run are told by e-mail (and SMS when a gateway is set), once. */

@@ -1,0 +1,3 @@
+DROP INDEX "applications_active_nik_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_draft_nik_account_unique" ON "applications" USING btree ("account_id","applicant_nik") WHERE "applications"."status" = 'DRAFT';--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_active_nik_unique" ON "applications" USING btree ("applicant_nik") WHERE status in ('AWAITING_PAYMENT','PAID','CHECKED_IN','VERIFIED','INTERVIEWED','APPROVED','READY');

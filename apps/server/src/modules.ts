@@ -31,7 +31,7 @@ import {
 } from './modules/officer/index.ts';
 import { createOfficesService, officesRoutes, regionDirectory } from './modules/offices/index.ts';
 import { createReleasesService, registerReleaseMetrics, releasesRoutes } from './modules/releases/index.ts';
-import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.ts';
+import { createSchedulingService, listingsPerIp, schedulingRoutes } from './modules/scheduling/index.ts';
 import { createSimService, createSimSimponi, simRoutes } from './modules/sim/index.ts';
 import { createTravelDocumentsService, travelDocumentsRoutes } from './modules/travel-documents/index.ts';
 import { registerAccess } from './platform/access.ts';
@@ -40,6 +40,7 @@ import { deriveKey } from './platform/secrets.ts';
 import { SimulatedClock, type Clock } from './platform/clock.ts';
 import {
   createDatabaseRateLimitStore,
+  createMemoryRateLimitStore,
   createRateLimiter,
   type RateLimitStore,
 } from './platform/rate-limit.ts';
@@ -92,6 +93,21 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     scale: config.rateLimitScale,
     now: () => clock.now().getTime(),
   });
+  const refusals = bookingRefusalCounter(app);
+  // The seat listing is the hottest public read: its velocity limit counts in memory, per instance.
+  const listingLimiter = createRateLimiter({
+    store: createMemoryRateLimitStore(() => clock.now().getTime()),
+    scale: config.rateLimitScale,
+    now: () => clock.now().getTime(),
+  });
+  const limitListing = async (ip: string) => {
+    try {
+      await listingLimiter.consume(listingsPerIp, ip);
+    } catch (error) {
+      refusals.count('LISTING_VELOCITY');
+      throw error;
+    }
+  };
   const accounts = createAccountsService({
     db,
     clock,
@@ -169,7 +185,8 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
       key: deriveKey(config.secretKey, 'nik-consent'),
       maxOtherAdults: config.maxOtherAdultsPerAccount,
     },
-    refusals: bookingRefusalCounter(app),
+    refusals,
+    limiter,
     arrivalPassKey: deriveKey(config.secretKey, 'arrival-pass'),
     claimLinks: {
       key: deriveKey(config.secretKey, 'payment-claim'),
@@ -212,7 +229,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(waitlistRoutes, { ...api, applications });
   await app.register(officesRoutes, { ...api, offices });
-  await app.register(schedulingRoutes, { ...api, scheduling });
+  await app.register(schedulingRoutes, { ...api, scheduling, limitListing });
   // Part of the pool: the rest stays free for the submits of the admitted (platform/gate.ts).
   const ticketReadsAtOnce = Math.max(1, Math.floor(config.dbPoolMax * 0.5));
   await app.register(releasesRoutes, { ...api, releases, ticketReadsAtOnce });

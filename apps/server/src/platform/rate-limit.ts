@@ -97,6 +97,32 @@ export function createDatabaseRateLimitStore(db: Database): RateLimitStore {
   };
 }
 
+/**
+ * Counts in this process's memory: for hot public reads (the seat listing), where a database write per
+ * request would cost more than the abuse it stops. Each instance counts on its own, so the limit an
+ * address meets is per instance.
+ */
+export function createMemoryRateLimitStore(now: () => number = Date.now): RateLimitStore {
+  const counters = new Map<string, { count: number; expiresAt: number }>();
+  let hits = 0;
+  const live = (key: string) => {
+    const counter = counters.get(key);
+    return counter && counter.expiresAt > now() ? counter : undefined;
+  };
+  return {
+    async increment(key, windowMs) {
+      if (++hits % 1_000 === 0) for (const [k, c] of counters) if (c.expiresAt <= now()) counters.delete(k);
+      const counter = live(key) ?? { count: 0, expiresAt: now() + windowMs };
+      counter.count++;
+      counters.set(key, counter);
+      return counter.count;
+    },
+    async count(key) {
+      return live(key)?.count ?? 0;
+    },
+  };
+}
+
 export function createRedisRateLimitStore(redis: Redis): RateLimitStore {
   return {
     async increment(key, windowMs) {

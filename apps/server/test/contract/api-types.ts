@@ -481,7 +481,7 @@ export interface paths {
     put?: never;
     /**
      * Wait for a freed seat: a complete draft, an office (or a radius around it), a date range
-     * @description Refused with 409 WAITLIST_SEATS_AVAILABLE while seats are free in the range (book one instead). When a seat frees (unpaid billing expired, cancellation, reschedule, a session added), the next entry in order of joining gets it held as an offer; a no-show in the past 6 months waits behind.
+     * @description Refused with 409 WAITLIST_SEATS_AVAILABLE while seats are free in the range (book one instead). When a seat frees (unpaid billing expired, cancellation, reschedule, a session added), the next entry in order of joining gets it held as an offer; a no-show in the past 6 months waits behind. At most 10 joins an hour per account and per NIK, 60 per address: then 429 with Retry-After.
      */
     post: operations['joinWaitlist'];
     /** Leave the waitlist; a seat held for you passes to the next entry */
@@ -606,7 +606,7 @@ export interface paths {
     };
     /**
      * Released sessions still ahead, with the seats left
-     * @description Served from a short-lived cache: the seats left may be up to one second old when the answer leaves the server, and `Cache-Control: public, max-age=1` lets browsers and CDNs keep it one second more. A submit always checks the seat itself (409 `SESSION_FULL` when it is gone). The `ETag` is strong; send it back in `If-None-Match` to get 304 while nothing changed.
+     * @description Served from a short-lived cache: the seats left may be up to one second old when the answer leaves the server, and `Cache-Control: public, max-age=1` lets browsers and CDNs keep it one second more. A submit always checks the seat itself (409 `SESSION_FULL` when it is gone). The `ETag` is strong; send it back in `If-None-Match` to get 304 while nothing changed. More than 300 listings a minute from one address answer 429 `RATE_LIMITED` with `Retry-After`.
      */
     get: operations['listOfficeSessions'];
     put?: never;

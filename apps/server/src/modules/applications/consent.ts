@@ -175,7 +175,8 @@ async function holderContact(deps: ApplicationsDeps, nik: string) {
   });
 }
 
-async function refuse(
+/** Records a booking refused against brokers (audit) and counts it (metrics). */
+export async function refuse(
   deps: ApplicationsDeps,
   accountId: string,
   row: repository.ApplicationRow,

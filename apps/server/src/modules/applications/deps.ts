@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Language, Localized } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ResidentBiodata, ResidentRecord } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
@@ -150,6 +151,8 @@ export interface ApplicationsDeps {
   readonly claimLinks: { readonly key: string; readonly baseUrl: string };
   /** Consent of the NIK holder (issue 15): the code's key, the cap on other adults per account. */
   readonly consent: { readonly key: string; readonly maxOtherAdults: number };
+  /** Velocity limits (issue 15: waitlist joins per address, account and NIK). */
+  readonly limiter: Pick<RateLimiter, 'consume'>;
   /** Counts a booking refused against brokers, by reason (metrics). */
   readonly refusals: { count(reason: string): void };
   /** Active applications one account may hold: an unlimited number is how brokers work. */

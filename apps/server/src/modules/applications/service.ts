@@ -101,7 +101,12 @@ export interface ApplicationsService {
   markNoShows(limit?: number): Promise<number>;
   cancelIdleDrafts(limit?: number): Promise<number>;
   /** The waitlist of freed seats (issue 15). */
-  joinWaitlist(accountId: string, applicationId: string, join: WaitlistJoin): Promise<WaitlistView>;
+  joinWaitlist(
+    accountId: string,
+    applicationId: string,
+    join: WaitlistJoin,
+    ip: string,
+  ): Promise<WaitlistView>;
   waitlistOf(accountId: string, applicationId: string): Promise<WaitlistView | null>;
   leaveWaitlist(accountId: string, applicationId: string): Promise<void>;
   declineOffer(accountId: string, applicationId: string): Promise<void>;
@@ -198,7 +203,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
-    joinWaitlist: (accountId, applicationId, join) => joinWaitlist(deps, accountId, applicationId, join),
+    joinWaitlist: (accountId, applicationId, join, ip) =>
+      joinWaitlist(deps, accountId, applicationId, join, ip),
     waitlistOf: (accountId, applicationId) => waitlistOf(deps, accountId, applicationId),
     leaveWaitlist: (accountId, applicationId) => leaveWaitlist(deps, accountId, applicationId),
     declineOffer: (accountId, applicationId) => declineOffer(deps, accountId, applicationId),

@@ -33,7 +33,8 @@ export const waitlistRoutes: FastifyPluginAsync<{ applications: ApplicationsServ
         description:
           'Refused with 409 WAITLIST_SEATS_AVAILABLE while seats are free in the range (book one instead). ' +
           'When a seat frees (unpaid billing expired, cancellation, reschedule, a session added), the next ' +
-          'entry in order of joining gets it held as an offer; a no-show in the past 6 months waits behind.',
+          'entry in order of joining gets it held as an offer; a no-show in the past 6 months waits behind. ' +
+          'At most 10 joins an hour per account and per NIK, 60 per address: then 429 with Retry-After.',
         params: idParams,
         body: waitlistJoinSchema,
         response: { 201: waitlistSchema },
@@ -43,7 +44,12 @@ export const waitlistRoutes: FastifyPluginAsync<{ applications: ApplicationsServ
       reply
         .code(201)
         .send(
-          await applications.joinWaitlist(applicantOf(request).accountId, request.params.id, request.body),
+          await applications.joinWaitlist(
+            applicantOf(request).accountId,
+            request.params.id,
+            request.body,
+            request.ip,
+          ),
         ),
   );
 

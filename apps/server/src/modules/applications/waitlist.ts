@@ -2,7 +2,9 @@ import type { WaitlistJoin, WaitlistView } from '#shared/contracts/waitlist.ts';
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import { noShowsSince } from '../scheduling/index.ts';
 import type { ApplicationsDeps, Appointment } from './deps.ts';
-import { assertConsent } from './consent.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { assertConsent, refuse } from './consent.ts';
+import { bookingLimits } from './rate-limits.ts';
 import { asHeldNik } from './create.ts';
 import { describeAppointment, formatInstant } from './messages.ts';
 import * as repository from './repository.ts';
@@ -20,8 +22,18 @@ export async function joinWaitlist(
   accountId: string,
   applicationId: string,
   join: WaitlistJoin,
+  ip: string,
 ): Promise<WaitlistView> {
   const row = await completeDraft(deps, accountId, applicationId, 'waitlist');
+  try {
+    await deps.limiter.consume(bookingLimits.waitlistJoinsPerIp, ip);
+    await deps.limiter.consume(bookingLimits.waitlistJoinsPerAccount, accountId);
+    await deps.limiter.consume(bookingLimits.waitlistJoinsPerNik, row.applicantNik);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'RATE_LIMITED')
+      await refuse(deps, accountId, row, 'WAITLIST_VELOCITY');
+    throw error;
+  }
   const now = deps.clock.now();
   const seat = seatRequestFor(row, now);
   const behind = (await repository.noShowsSince(deps.db, row.applicantNik, noShowsSince(now))) > 0;

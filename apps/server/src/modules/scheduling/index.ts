@@ -15,6 +15,6 @@ export type { SeatClaims } from './booking.ts';
 export { addWorkingDays, isWorkingDay, type ClosedDays } from './calendar.ts';
 export { addDays, localDate, localInstant, zoneLabels, type OfficeZone } from './local-time.ts';
 export { servicePools, type ServicePool } from './schedule.ts';
-export { schedulingRoutes } from './routes.ts';
+export { listingsPerIp, schedulingRoutes } from './routes.ts';
 export { defaultWaitlistSettings, noShowsSince, type WaitlistSettings } from './waitlist.ts';
 export type { Waitlist } from './waitlist-service.ts';

@@ -4069,6 +4069,12 @@ export interface operations {
           'application/json': {
             code: string;
             qrSvg: string;
+            /** @description Whose pass it is: the officer compares it with the KTP-el in hand */
+            holder: {
+              fullName: string;
+              /** @description Masked: first 6 and last 4 digits */
+              nik: string;
+            };
           };
         };
       };

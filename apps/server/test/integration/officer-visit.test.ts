@@ -98,6 +98,15 @@ describe('when an applicant comes to the office on the day of the appointment', 
     const { code, qrSvg } = pass.json() as { code: string; qrSvg: string };
     expect(code).toMatch(/^MP1\.[0-9a-f]{32}\.[A-Za-z0-9_-]{16}$/);
     expect(qrSvg).toContain('<svg');
+    // The pass names its holder (issue 15): the officer compares it with the KTP-el in hand.
+    const officerView = (await officerCall(t.app, spv, 'GET', `/applications/${paid.id}`)).body as {
+      applicant: { fullName: string; nik: string };
+    };
+    const { holder } = pass.json() as { holder: { fullName: string; nik: string } };
+    expect(holder.fullName).toBe(officerView.applicant.fullName);
+    expect(holder.nik).toBe(
+      `${officerView.applicant.nik.slice(0, 6)}******${officerView.applicant.nik.slice(-4)}`,
+    );
     const forged = `${code.slice(0, -2)}${code.endsWith('AA') ? 'BB' : 'AA'}`;
     const refused = await officerCall(t.app, spv, 'POST', '/check-ins', { arrivalPass: forged });
     expect([refused.status, refused.body.code]).toEqual([422, 'ARRIVAL_PASS_INVALID']);

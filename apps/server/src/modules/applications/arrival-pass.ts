@@ -8,7 +8,8 @@ import { invalidState, mine } from './scans.ts';
 /**
  * The arrival pass: a code the office scans at check-in. `MP1.<application id, hex>.<HMAC-SHA256,
  * 96 bits, base64url>` — short enough for a QR readable on a cracked phone screen and to type by
- * hand, and unforgeable without the server's key. It names the application, never the person.
+ * hand, and unforgeable without the server's key. The code names the application, never the person;
+ * the pass beside it names the holder (issue 15), so the officer compares it with the KTP-el in hand.
  */
 const PREFIX = 'MP1';
 const PASS_PATTERN = /^MP1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{16})$/;
@@ -56,11 +57,16 @@ export async function arrivalPass(
   deps: ApplicationsDeps,
   accountId: string,
   applicationId: string,
-): Promise<{ code: string; qrSvg: string }> {
+): Promise<{ code: string; qrSvg: string; holder: { fullName: string; nik: string } }> {
   const row = await mine(deps, accountId, applicationId);
   if (!HOLDS_PASS.includes(row.status as ApplicationStatus))
     throw invalidState(row.status as ApplicationStatus, 'arrivalPass');
   const code = arrivalPassCode(deps.arrivalPassKey, row.id);
   const qrSvg = await QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { code, qrSvg };
+  return { code, qrSvg, holder: { fullName: row.applicantFullName, nik: maskNik(row.applicantNik) } };
+}
+
+/** "3273056010900009" → "327305******0009": enough to match a KTP-el, not enough to misuse. */
+export function maskNik(nik: string): string {
+  return `${nik.slice(0, 6)}${'*'.repeat(6)}${nik.slice(-4)}`;
 }

@@ -249,7 +249,15 @@ export const applicationsRoutes: FastifyPluginAsync<{
         operationId: 'getArrivalPass',
         summary: 'The arrival pass (signed code and its QR) the office scans at check-in, once paid',
         params: idParams,
-        response: { 200: z.object({ code: z.string(), qrSvg: z.string() }) },
+        response: {
+          200: z.object({
+            code: z.string(),
+            qrSvg: z.string(),
+            holder: z
+              .object({ fullName: z.string(), nik: z.string().describe('Masked: first 6 and last 4 digits') })
+              .describe('Whose pass it is: the officer compares it with the KTP-el in hand'),
+          }),
+        },
       },
     },
     (request) => applications.arrivalPass(applicantOf(request).accountId, request.params.id),

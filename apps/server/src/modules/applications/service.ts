@@ -91,7 +91,10 @@ export interface ApplicationsService {
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
   /** The billing module's callback after a payment outage, inside its transaction. */
   deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
-  arrivalPass(accountId: string, applicationId: string): Promise<{ code: string; qrSvg: string }>;
+  arrivalPass(
+    accountId: string,
+    applicationId: string,
+  ): Promise<{ code: string; qrSvg: string; holder: { fullName: string; nik: string } }>;
   /** The office's side: the visit, for the officer module. */
   readonly office: OfficeDesk;
   closeOverdueVisits(limit?: number): Promise<number>;

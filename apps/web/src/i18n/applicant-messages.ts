@@ -1,5 +1,6 @@
 import { commonEn, commonId, type CommonMessageKey } from './common-messages.ts';
 import { releaseEn, releaseId, type ReleaseMessageKey } from './applicant-release-messages.ts';
+import { waitlistEn, waitlistId, type WaitlistMessageKey } from './applicant-waitlist-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -227,7 +228,8 @@ export const applicantId = {
   'settings.logout': 'Keluar',
 } as const;
 
-export type ApplicantMessageKey = CommonMessageKey | keyof typeof applicantId | ReleaseMessageKey;
+export type ApplicantMessageKey =
+  CommonMessageKey | keyof typeof applicantId | ReleaseMessageKey | WaitlistMessageKey;
 
 export const applicantEn: Record<keyof typeof applicantId, string> = {
   'app.tagline': 'Apply for a passport from your phone, visit the immigration office once.',
@@ -448,6 +450,6 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
 };
 
 export const applicantCatalogs: Catalogs<ApplicantMessageKey> = {
-  id: { ...commonId, ...applicantId, ...releaseId },
-  en: { ...commonEn, ...applicantEn, ...releaseEn },
+  id: { ...commonId, ...applicantId, ...releaseId, ...waitlistId },
+  en: { ...commonEn, ...applicantEn, ...releaseEn, ...waitlistEn },
 };

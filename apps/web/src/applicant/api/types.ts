@@ -3,6 +3,7 @@ export type { ApplicationView as Application } from '#shared/contracts/applicati
 export type { OfficeView as Office } from '#shared/contracts/offices.ts';
 export type { FeeView as Fee } from '#shared/contracts/fees.ts';
 export type { TravelDocumentView as TravelDocument } from '#shared/contracts/travel-documents.ts';
+export type { WaitlistView as Waitlist, WaitlistJoin } from '#shared/contracts/waitlist.ts';
 
 export interface Session {
   id: string;

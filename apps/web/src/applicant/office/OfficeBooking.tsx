@@ -15,6 +15,7 @@ import { useTicket } from '../release/useTicket.ts';
 import { WaitingRoom } from '../release/WaitingRoom.tsx';
 import { UpcomingRelease } from './UpcomingRelease.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
+import { JoinWaitlistCard } from '../waitlist/JoinWaitlistCard.tsx';
 
 /**
  * The chosen office: its slot list, or — while its quota release queue is open or running — the
@@ -161,6 +162,7 @@ export function OfficeBooking(props: {
       >
         {t(reschedule ? 'sessions.reschedule' : 'sessions.confirm')}
       </button>
+      {!reschedule && <JoinWaitlistCard applicationId={applicationId} office={office} />}
     </>
   );
 }

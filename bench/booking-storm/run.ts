@@ -9,6 +9,8 @@
  * POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres) is used to create and drop a
  * database of its own.
  *
+ * With --freed it runs the freed-seat storm of issue 15 instead (freed.ts, its own options).
+ *
  * Exits non-zero if a seat is oversold, any answer is 5xx or anything else unexpected, or the seats
  * sold differ from the capacity.
  */
@@ -28,6 +30,9 @@ import {
 } from '../../apps/server/test/support/booking-fixtures.ts';
 import type { ServerProcess } from '../../apps/server/test/support/server-process.ts';
 import { createBenchRun, positiveInt } from '../support/environment.ts';
+
+// `--freed`: the freed-seat storm of issue 15 instead (freed.ts runs, cleans up and exits).
+if (process.argv.slice(2).includes('--freed')) await import('./freed.ts');
 
 const MAX_ATTEMPTS = 20_000;
 

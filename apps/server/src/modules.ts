@@ -272,15 +272,21 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     everyMs: config.jobIntervalMs,
     run: () => jobs.cancelIdleDrafts(),
   });
-  // The waitlist: held seats whose time ran out pass on, unsold ones are offered, offers are told.
+  // The waitlist: held seats whose time ran out pass on, offers are told.
   runPeriodically(app, {
     name: 'waitlist-offers',
     everyMs: config.jobIntervalMs,
     run: async () => {
       await scheduling.waitlist.lapseOffers();
-      await scheduling.waitlist.offerOpenSeats();
       await jobs.announceOffers();
     },
+  });
+  // Unsold seats for the waitlist: a search across the waiting entries (bench --freed: ~25 ms with
+  // 5,000 waiting), so ten times less often; freed seats do not wait for it (offered in their transaction).
+  runPeriodically(app, {
+    name: 'waitlist-open-seats',
+    everyMs: config.jobIntervalMs * 10,
+    run: () => scheduling.waitlist.offerOpenSeats(),
   });
   runPeriodically(app, {
     name: 'overdue-visits',

@@ -4,6 +4,14 @@
  * when it runs out or is declined.
  */
 export const waitlistId = {
+  'consent.title': 'Persetujuan pemilik NIK',
+  'consent.intro':
+    'NIK ini milik orang dewasa lain. Permohonan baru dapat dikirim setelah ia menyetujui: kode dikirim ke kontak miliknya yang terverifikasi (akun M-Paspor-nya atau nomor yang tercatat di Dukcapil), lalu masukkan kode dari dia di sini.',
+  'consent.send': 'Kirim kode ke pemilik NIK',
+  'consent.sent': 'Kode dikirim ke {destination}. Berlaku 15 menit.',
+  'consent.code': 'Kode persetujuan (6 angka)',
+  'consent.confirm': 'Konfirmasi persetujuan',
+  'consent.given': 'Pemilik NIK sudah menyetujui permohonan ini.',
   'waitlist.join.title': 'Tidak ada jadwal yang cocok? Masuk daftar tunggu',
   'waitlist.join.intro':
     'Jika ada yang membatalkan jadwalnya, kursinya ditawarkan kepada yang menunggu, urut sesuai waktu masuk. Kami kabari lewat e-mail dan SMS; kursi ditahan untuk Anda selama 30 menit.',
@@ -82,5 +90,13 @@ export const waitlistEn: Record<WaitlistMessageKey, string> = {
   'waitlist.ended.LAPSED': 'The seat offered to you was not accepted in time, so it went to the next person.',
   'waitlist.ended.DECLINED': 'You declined the seat offered; it went to the next person.',
   'waitlist.ended.LEFT': 'You have left the waitlist.',
+  'consent.title': 'Consent of the NIK holder',
+  'consent.intro':
+    'This NIK belongs to another adult. The application can be submitted once they consent: a code goes to their own verified contact (their M-Paspor account or the number Dukcapil holds); enter the code they give you here.',
+  'consent.send': 'Send a code to the NIK holder',
+  'consent.sent': 'The code was sent to {destination}. Valid for 15 minutes.',
+  'consent.code': 'Consent code (6 digits)',
+  'consent.confirm': 'Confirm the consent',
+  'consent.given': 'The NIK holder has consented to this application.',
   'waitlist.again': 'Pick a time or join the waitlist again',
 };

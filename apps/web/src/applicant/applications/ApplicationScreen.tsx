@@ -2,6 +2,7 @@ import { serverToday, useAppState } from '../app/AppState.tsx';
 import { routeHash } from '../app/routes.ts';
 import { longDate } from '../app/format.ts';
 import { useT } from '../app/useT.ts';
+import { ConsentCard } from '../consent/ConsentCard.tsx';
 import { WaitlistSection } from '../waitlist/WaitlistSection.tsx';
 import { ErrorText, Screen } from '../components/Form.tsx';
 import { CancelButton } from './CancelButton.tsx';
@@ -37,6 +38,7 @@ export function ApplicationScreen({ id }: { id: string }) {
             </a>
           )}
           {/* A held seat is time-critical: near the top, above the appointment and the history. */}
+          {app.status === 'DRAFT' && <ConsentCard applicationId={id} />}
           {app.status === 'DRAFT' && <WaitlistSection applicationId={id} />}
           {appointment && (
             <section className="card" aria-labelledby="appointment-title">

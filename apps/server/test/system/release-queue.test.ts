@@ -124,6 +124,13 @@ describe('a release queue on two server processes over one PostgreSQL', () => {
       await handle!.db.execute(
         sql`update applications set applicant_nik = ${first.nik} where id = ${second.applicationId}`,
       );
+      // Even with the holder's consent (issue 15; say the broker talked them into giving the code).
+      await handle!.db.execute(
+        sql`insert into nik_consents (application_id, account_id, holder_nik, channel, destination, code_hash,
+              code_expires_at, requested_at, consented_at)
+            values (${second.applicationId}, ${second.accountId}, ${first.nik}, 'SMS', '+62812****0000', 'x',
+              now(), now(), now())`,
+      );
     }
     const answers = await Promise.all(seconds().map((p) => Promise.all(servers.map((s) => join(p, s)))));
     for (const both of answers) {

@@ -11,13 +11,12 @@
  *   npm run bench:booking-storm -- --freed [options]      (the same)
  * See README.md beside this file.
  */
-import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { getOverHttp, prepareApplicants } from '../../apps/server/test/support/booking-fixtures.ts';
 import { doubleOffers, seatLedgerMismatches } from '../../apps/server/test/support/waitlist.ts';
-import { createBenchRun, positiveInt } from '../support/environment.ts';
+import { createBenchRun, machineBusy, machineCpu, positiveInt } from '../support/environment.ts';
 import { bookHolders, emailsOf, joinWaitlist, layOutDay, ledgerOf, pickDays, seatsOf } from './freed-day.ts';
 import { endState, p50p99, timeServerQueries, trace } from './freed-figures.ts';
 import { Answers, cancelAtRandomMoments, freedStorm } from './freed-storm.ts';
@@ -315,27 +314,6 @@ async function main(): Promise<number> {
 }
 
 const others = (a: Answers) => [...a.other.values()].reduce((x, y) => x + y, 0);
-
-/** Busy and total jiffies of the whole machine (Linux /proc/stat; NaN elsewhere). */
-function machineCpu(): { busy: number; total: number } {
-  try {
-    const values = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const idle = values[3]! + values[4]!;
-    const total = values.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: Number.NaN, total: Number.NaN };
-  }
-}
-
-/** Cores kept busy between two readings. */
-const machineBusy = (before: { busy: number; total: number }, after: { busy: number; total: number }) =>
-  ((after.busy - before.busy) / (after.total - before.total)) * availableParallelism();
 
 const count = (freeings: readonly { status: number }[]) => freeings.filter((f) => f.status === 200).length;
 const pmax = (s: { p50: number; p99: number; max: number }) =>

@@ -29,7 +29,7 @@ import {
   type ReadyApplicant,
 } from '../../apps/server/test/support/booking-fixtures.ts';
 import type { ServerProcess } from '../../apps/server/test/support/server-process.ts';
-import { createBenchRun, positiveInt } from '../support/environment.ts';
+import { createBenchRun, machineBusy, machineCpu, positiveInt } from '../support/environment.ts';
 
 // `--freed`: the freed-seat storm of issue 15 instead (freed.ts runs, cleans up and exits).
 if (process.argv.slice(2).includes('--freed')) await import('./freed.ts');
@@ -338,28 +338,6 @@ function cpuSecondsOf(pid: number | undefined): number {
 }
 
 const cpuSecondsOfUsage = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
-
-/** Busy and total jiffies of the whole machine (Linux /proc/stat). */
-function machineCpu(): { busy: number; total: number } {
-  try {
-    const values = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const idle = values[3]! + values[4]!;
-    const total = values.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: Number.NaN, total: Number.NaN };
-  }
-}
-
-/** Cores kept busy between two readings. */
-function machineBusy(before: { busy: number; total: number }, after: { busy: number; total: number }) {
-  return ((after.busy - before.busy) / (after.total - before.total)) * cpuCount();
-}
 
 function cpuCount(): number {
   return availableParallelism();

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import type { DatabaseHandle } from '../../apps/server/src/db/database.ts';
@@ -107,3 +108,28 @@ export function createBenchRun(prefix: string) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Busy and total jiffies of the whole machine (Linux /proc/stat; NaN elsewhere). */
+export function machineCpu(): { busy: number; total: number } {
+  try {
+    const values = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const idle = values[3]! + values[4]!;
+    const total = values.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: Number.NaN, total: Number.NaN };
+  }
+}
+
+/** Cores kept busy between two readings of machineCpu. */
+export function machineBusy(
+  before: { busy: number; total: number },
+  after: { busy: number; total: number },
+): number {
+  return ((after.busy - before.busy) / (after.total - before.total)) * availableParallelism();
+}

@@ -13,6 +13,7 @@ import {
   type ConsentNeed,
 } from './consent-rules.ts';
 import * as consents from './consent-repository.ts';
+import type { ResidentRecord } from '../identity/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine } from './scans.ts';
@@ -47,7 +48,7 @@ export async function consentOf(deps: ApplicationsDeps, accountId: string, appli
   const row = await mine(deps, accountId, applicationId);
   const { nik } = await deps.contacts.contactOf(accountId);
   const given = await consents.findConsent(deps.db, row.id);
-  const needed = row.applicantNik === nik ? 'OWN' : await needOf(deps, nik, row.applicantNik);
+  const needed = await needOf(deps, nik, row.applicantNik);
   return { needed, consentedAt: given?.consentedAt?.toISOString() ?? null } satisfies ConsentView;
 }
 
@@ -61,13 +62,13 @@ export async function requestConsent(
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, 'submit');
   const requester = await deps.contacts.contactOf(accountId);
   const given = await consents.findConsent(deps.db, row.id);
-  if (given?.consentedAt || (await needOf(deps, requester.nik, row.applicantNik)) !== 'CONSENT')
-    throw notNeeded();
+  const check = given?.consentedAt ? null : await registryCheck(deps, requester.nik, row.applicantNik);
+  if (check?.need !== 'CONSENT') throw notNeeded();
   const now = deps.clock.now();
   const wait = given ? CONSENT_RESEND_SECONDS - (now.getTime() - given.requestedAt.getTime()) / 1000 : 0;
   if (wait > 0) throw tooSoon(Math.ceil(wait));
   await assertUnderCap(deps, accountId, row, now);
-  const to = await holderContact(deps, row.applicantNik);
+  const to = await holderContact(deps, row.applicantNik, check.applicant);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(now.getTime() + CONSENT_CODE_MINUTES * MINUTE);
   await deps.db.transaction(async (tx) => {
@@ -131,11 +132,22 @@ async function needOf(
   accountNik: string,
   applicantNik: string,
 ): Promise<ConsentNeed> {
+  return (await registryCheck(deps, accountNik, applicantNik)).need;
+}
+
+/** Whose consent is needed, and the applicant's registry record (where a consent code would go). */
+async function registryCheck(
+  deps: ApplicationsDeps,
+  accountNik: string,
+  applicantNik: string,
+): Promise<{ need: ConsentNeed; applicant: ResidentRecord | null }> {
+  if (accountNik === applicantNik) return { need: 'OWN', applicant: null };
   const [account, applicant] = await Promise.all([
     deps.identity.residentRecord(accountNik),
     deps.identity.residentRecord(applicantNik),
   ]);
-  return consentNeed({ accountNik, applicantNik, account, applicant, today: jakartaDate(deps.clock.now()) });
+  const today = jakartaDate(deps.clock.now());
+  return { need: consentNeed({ accountNik, applicantNik, account, applicant, today }), applicant };
 }
 
 async function assertUnderCap(
@@ -159,10 +171,9 @@ async function assertUnderCap(
   });
 }
 
-async function holderContact(deps: ApplicationsDeps, nik: string) {
+async function holderContact(deps: ApplicationsDeps, nik: string, record: ResidentRecord | null) {
   const account = await deps.contacts.contactOfNik(nik);
   if (account) return { channel: 'EMAIL' as const, address: account.email, language: account.language };
-  const record = await deps.identity.residentRecord(nik);
   if (record?.phone && deps.smsEnabled)
     return { channel: 'SMS' as const, address: record.phone, language: 'id' as const };
   if (record?.email) return { channel: 'EMAIL' as const, address: record.email, language: 'id' as const };

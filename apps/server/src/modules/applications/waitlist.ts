@@ -24,7 +24,7 @@ export async function joinWaitlist(
   join: WaitlistJoin,
   ip: string,
 ): Promise<WaitlistView> {
-  const row = await completeDraft(deps, accountId, applicationId, 'waitlist');
+  const { row } = await completeDraft(deps, accountId, applicationId, 'waitlist');
   try {
     await deps.limiter.consume(bookingLimits.waitlistJoinsPerIp, ip);
     await deps.limiter.consume(bookingLimits.waitlistJoinsPerAccount, accountId);
@@ -61,11 +61,10 @@ export async function declineOffer(deps: ApplicationsDeps, accountId: string, ap
  * billing. A hold that ran out meanwhile changes nothing (NO_OPEN_OFFER).
  */
 export async function acceptOffer(deps: ApplicationsDeps, accountId: string, applicationId: string) {
-  const row = await completeDraft(deps, accountId, applicationId, 'submit');
+  const { row, contact } = await completeDraft(deps, accountId, applicationId, 'submit');
   const offer = await deps.scheduling.waitlist.openOffer(applicationId);
   const seat = seatRequestFor(row, deps.clock.now());
   const plan = await deps.scheduling.planBooking(offer.sessionId, seat, { held: true });
-  const contact = await deps.contacts.contactOf(accountId);
   const { billing, messages } = await billFor(deps, contact, row, plan.appointment, plan.officeCode);
   await deps.db
     .transaction(async (tx) => {
@@ -128,6 +127,7 @@ async function completeDraft(
   if (row.status !== 'DRAFT') throw invalidState(row.status as ApplicationStatus, action);
   assertComplete(row, await deps.documents.listScans(row.id));
   // Waiting for a seat, or taking one, under another adult's NIK needs their consent (issue 15).
-  await assertConsent(deps, accountId, (await deps.contacts.contactOf(accountId)).nik, row);
-  return row;
+  const contact = await deps.contacts.contactOf(accountId);
+  await assertConsent(deps, accountId, contact.nik, row);
+  return { row, contact };
 }

@@ -49,24 +49,27 @@ export interface AnnouncedOffer {
 export function createWaitlist(deps: WaitlistDeps) {
   const { db, clock, settings } = deps;
 
+  /** Holds a seat in hand for the next entry that suits it; false when nobody waits for it. */
+  async function offerToNext(tx: Database, sessionId: string): Promise<boolean> {
+    const next = await waitlist.nextEntryFor(tx, sessionId);
+    if (!next) return false;
+    const now = clock.now();
+    await waitlist.insertOffer(tx, {
+      entryId: next.id,
+      applicationId: next.applicationId,
+      sessionId,
+      offeredAt: now,
+      expiresAt: offerExpiresAt(now, settings),
+    });
+    await waitlist.setEntryStatus(tx, next.id, 'OFFERED', now);
+    return true;
+  }
+
   /** Gives a seat that is in hand (counted in `booked`) to the next entry, or back to the calendar. */
   async function seatFreed(tx: Database, sessionId: string): Promise<void> {
-    const now = clock.now();
     const session = await repository.findSession(tx, sessionId);
-    if (session && offerable(session.startsAt, now, settings)) {
-      const next = await waitlist.nextEntryFor(tx, sessionId);
-      if (next) {
-        await waitlist.insertOffer(tx, {
-          entryId: next.id,
-          applicationId: next.applicationId,
-          sessionId,
-          offeredAt: now,
-          expiresAt: offerExpiresAt(now, settings),
-        });
-        await waitlist.setEntryStatus(tx, next.id, 'OFFERED', now);
-        return;
-      }
-    }
+    if (session && offerable(session.startsAt, clock.now(), settings) && (await offerToNext(tx, sessionId)))
+      return;
     await repository.giveBackSeat(tx, sessionId);
     deps.changed();
   }
@@ -243,19 +246,10 @@ export function createWaitlist(deps: WaitlistDeps) {
         offered += await db.transaction(async (tx) => {
           let made = 0;
           while (await repository.takeSeat(tx, sessionId, clock.now())) {
-            const next = await waitlist.nextEntryFor(tx, sessionId);
-            if (!next) {
+            if (!(await offerToNext(tx, sessionId))) {
               await repository.giveBackSeat(tx, sessionId);
               break;
             }
-            await waitlist.insertOffer(tx, {
-              entryId: next.id,
-              applicationId: next.applicationId,
-              sessionId,
-              offeredAt: clock.now(),
-              expiresAt: offerExpiresAt(clock.now(), settings),
-            });
-            await waitlist.setEntryStatus(tx, next.id, 'OFFERED', clock.now());
             made++;
           }
           return made;

@@ -115,11 +115,13 @@ describe('when I open my applications in the app and one was filed under my NIK 
     await section.getByTestId('nik-cancel').click();
     await screenshot(page, 'confirm-cancel');
     await section.getByTestId('nik-cancel-confirm').click();
-    await expect.poll(() => section.getByTestId('nik-cancel').count(), { timeout: 10_000 }).toBe(0);
-    const theirs = (
-      await t.app.inject({ url: `/api/v1/applications/${squatted.id}`, headers: bearer(broker) })
-    ).json();
-    expect(theirs.status).toBe('CANCELLED');
+    // The confirm step hides the first button too, so wait for the list to reload with neither.
+    const statusOfTheirs = async () =>
+      (await t.app.inject({ url: `/api/v1/applications/${squatted.id}`, headers: bearer(broker) })).json()
+        .status;
+    await expect.poll(statusOfTheirs, { timeout: 10_000 }).toBe('CANCELLED');
+    await expect.poll(() => section.getByTestId('nik-cancel-confirm').count(), { timeout: 10_000 }).toBe(0);
+    expect(await section.getByTestId('nik-cancel').count()).toBe(0);
     expect(browser.consoleErrors).toEqual([]);
   });
 });

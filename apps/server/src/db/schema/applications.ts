@@ -48,6 +48,8 @@ export const applications = pgTable(
     applicantPlaceOfBirth: text('applicant_place_of_birth').notNull(),
     applicantSex: text('applicant_sex').notNull(),
     applicantMarried: boolean('applicant_married').notNull(),
+    /** Issue 16: from Dukcapil, not the form; caps the passport's validity at the 21st birthday. */
+    applicantDualCitizenship: boolean('applicant_dual_citizenship').notNull().default(false),
     /** Facts that change the documents to bring (DOMAIN.md "Documents"). */
     circumstances: jsonb('circumstances').notNull(),
     previousPassport: jsonb('previous_passport'),

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "applicant_dual_citizenship" boolean DEFAULT false NOT NULL;

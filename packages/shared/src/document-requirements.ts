@@ -114,6 +114,23 @@ export const documentKinds = {
       en: 'If a guardian, not a parent, acts for the child.',
     },
   },
+  DUAL_CITIZENSHIP_DECREE: {
+    label: {
+      id: 'Bukti kewarganegaraan ganda terbatas (affidavit/fasilitas keimigrasian)',
+      en: 'Proof of limited dual citizenship (affidavit / immigration facility)',
+    },
+    hint: {
+      id: 'Bagi anak berkewarganegaraan ganda (UU 12/2006): surat keputusan atau affidavit yang terdaftar.',
+      en: 'For a child of dual citizenship (Law 12/2006): the registered decree or affidavit.',
+    },
+  },
+  FOREIGN_PASSPORT: {
+    label: { id: 'Paspor kebangsaan lain', en: 'The other nationality’s passport' },
+    hint: {
+      id: 'Halaman data paspor asing anak berkewarganegaraan ganda, bila ada.',
+      en: 'The data page of the dual-citizenship child’s foreign passport, if any.',
+    },
+  },
 } as const satisfies Record<string, { label: Localized; hint: Localized }>;
 
 export type DocumentKind = keyof typeof documentKinds;
@@ -140,6 +157,8 @@ export interface DocumentCase {
   readonly nameChanged?: boolean | undefined;
   /** Minors only: who signs for the child. */
   readonly parents?: ParentalSituation | undefined;
+  /** Per Dukcapil: a child of dual citizenship (UU 12/2006 Art. 6; Permenkumham 8/2014 as amended). */
+  readonly dualCitizenship?: boolean | undefined;
 }
 
 /** What the reason for a replacement adds, for adults and minors alike. */
@@ -173,6 +192,7 @@ export function requiredDocuments(c: DocumentCase): DocumentKind[] {
   if (c.type === 'NEW' && c.adult) kinds.push('IDENTITY_PROOF');
   if (c.type === 'REPLACEMENT' && c.replacementReason) kinds.push(...byReason[c.replacementReason]);
   if (c.naturalised) kinds.push('NATURALISATION_LETTER');
+  if (c.dualCitizenship) kinds.push('DUAL_CITIZENSHIP_DECREE', 'FOREIGN_PASSPORT');
   if (c.nameChanged && c.replacementReason !== 'DATA_CHANGE') kinds.push('NAME_CHANGE_ORDER');
   return [...new Set(kinds)];
 }

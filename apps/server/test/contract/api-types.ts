@@ -1382,8 +1382,11 @@ export interface components {
          * @enum {string}
          */
         sex: 'M' | 'F';
+        /** @description As the civil registry (Dukcapil) records it, not as the form said */
         married: boolean;
         adult: boolean;
+        /** @description Per Dukcapil: a child of dual citizenship (UU 12/2006); passport valid until age 21 at most */
+        dualCitizenship: boolean;
       };
       /** @description From the passport registry */
       previousPassport: {
@@ -1412,6 +1415,8 @@ export interface components {
         | 'CUSTODY_ORDER'
         | 'DEATH_CERTIFICATE'
         | 'GUARDIANSHIP_ORDER'
+        | 'DUAL_CITIZENSHIP_DECREE'
+        | 'FOREIGN_PASSPORT'
       )[];
       /** @description requiredDocuments with labels in the request language */
       requirements: {
@@ -1432,7 +1437,9 @@ export interface components {
           | 'PARENTS_STATEMENT'
           | 'CUSTODY_ORDER'
           | 'DEATH_CERTIFICATE'
-          | 'GUARDIANSHIP_ORDER';
+          | 'GUARDIANSHIP_ORDER'
+          | 'DUAL_CITIZENSHIP_DECREE'
+          | 'FOREIGN_PASSPORT';
         label: string;
         hint: string;
         uploaded: boolean;
@@ -1575,6 +1582,16 @@ export interface components {
       noKK?: string | null;
       tanggalLahir?: string | null;
       statusKawin?: ('BELUM KAWIN' | 'KAWIN' | 'CERAI HIDUP' | 'CERAI MATI') | null;
+      /** @description Date of the marriage, when married */
+      tanggalKawin?: string | null;
+      /** @description Place on the family card */
+      hubunganKeluarga?: ('KEPALA KELUARGA' | 'SUAMI' | 'ISTRI' | 'ANAK' | 'FAMILI LAIN') | null;
+      /** @description Father's NIK, when recorded */
+      nikAyah?: string | null;
+      /** @description Mother's NIK, when recorded */
+      nikIbu?: string | null;
+      /** @description A child of dual citizenship (UU 12/2006); absent means no */
+      kewarganegaraanGanda?: boolean | null;
       /** @description Phone number verified by the registry */
       telepon?: string | null;
       /** @description E-mail verified by the registry */
@@ -1909,8 +1926,11 @@ export interface components {
          * @enum {string}
          */
         sex: 'M' | 'F';
+        /** @description As the civil registry (Dukcapil) records it, not as the form said */
         married: boolean;
         adult: boolean;
+        /** @description Per Dukcapil: a child of dual citizenship (UU 12/2006); passport valid until age 21 at most */
+        dualCitizenship: boolean;
       };
       /** @description From the passport registry */
       previousPassport: {
@@ -1939,6 +1959,8 @@ export interface components {
         | 'CUSTODY_ORDER'
         | 'DEATH_CERTIFICATE'
         | 'GUARDIANSHIP_ORDER'
+        | 'DUAL_CITIZENSHIP_DECREE'
+        | 'FOREIGN_PASSPORT'
       )[];
       /** @description requiredDocuments with labels in the request language */
       requirements: {
@@ -1959,7 +1981,9 @@ export interface components {
           | 'PARENTS_STATEMENT'
           | 'CUSTODY_ORDER'
           | 'DEATH_CERTIFICATE'
-          | 'GUARDIANSHIP_ORDER';
+          | 'GUARDIANSHIP_ORDER'
+          | 'DUAL_CITIZENSHIP_DECREE'
+          | 'FOREIGN_PASSPORT';
         label: string;
         hint: string;
         uploaded: boolean;
@@ -5662,6 +5686,8 @@ export interface operations {
           decision: 'ACCEPT' | 'REJECT' | 'MISSING_DOCUMENTS';
           notes?: string;
           missingDocuments?: string[];
+          /** @description Replacement for full pages only: the officer saw the old passport and its visa pages are full; required to ACCEPT */
+          pagesFullConfirmed?: boolean;
         };
       };
     };

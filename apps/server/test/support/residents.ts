@@ -18,7 +18,8 @@ export const adultWithPassport = (r: Resident) =>
 export const unmarriedSixteenYearOld = (r: Resident) =>
   ageOn(r.dateOfBirth, '2026-11-25') === 16 &&
   r.maritalStatus === 'BELUM_KAWIN' &&
-  r.previousPassport === null;
+  r.previousPassport === null &&
+  !r.dualCitizenship;
 
 /** The applicant part of POST /applications for a resident. */
 export function applicantOf(resident: Resident) {

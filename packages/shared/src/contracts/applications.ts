@@ -96,8 +96,11 @@ export const applicationSchema = z
       dateOfBirth: isoDate,
       placeOfBirth: z.string(),
       sex: sexSchema,
-      married: z.boolean(),
+      married: z.boolean().describe('As the civil registry (Dukcapil) records it, not as the form said'),
       adult: z.boolean(),
+      dualCitizenship: z
+        .boolean()
+        .describe('Per Dukcapil: a child of dual citizenship (UU 12/2006); passport valid until age 21 at most'),
     }),
     previousPassport: z
       .object({

@@ -106,6 +106,12 @@ export const documentVerificationSchema = z
     decision: z.enum(['ACCEPT', 'REJECT', 'MISSING_DOCUMENTS']),
     notes: z.string().trim().max(2000).optional(),
     missingDocuments: z.array(z.string().min(1).max(60)).max(20).optional(),
+    pagesFullConfirmed: z
+      .boolean()
+      .optional()
+      .describe(
+        'Replacement for full pages only: the officer saw the old passport and its visa pages are full; required to ACCEPT',
+      ),
   })
   .strict();
 

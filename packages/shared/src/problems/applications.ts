@@ -77,6 +77,20 @@ export const applicationProblems = defineProblems({
     status: 422,
     title: { id: 'Paspor lama tidak ditemukan', en: 'The previous passport was not found' },
   },
+  REPLACEMENT_REASON_INVALID: {
+    status: 422,
+    title: {
+      id: 'Alasan penggantian tidak sesuai dengan data paspor lama',
+      en: 'The replacement reason does not fit the previous passport’s record',
+    },
+  },
+  PAGES_FULL_UNCONFIRMED: {
+    status: 422,
+    title: {
+      id: 'Petugas belum memastikan halaman paspor lama penuh',
+      en: 'The officer has not confirmed the old passport’s pages are full',
+    },
+  },
   PREVIOUS_PASSPORT_EXISTS: {
     status: 422,
     title: {

@@ -4,7 +4,9 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, RegisteredPassport } from './deps.ts';
 import * as repository from './repository.ts';
-import { checkChoices, previousPassportFor, refuseNewWhenPassportKnown } from './rules.ts';
+import { registryFactsOf } from './registry-facts.ts';
+import { checkReplacementReason } from './registry-rules.ts';
+import { checkChoices, checkForm, previousPassportFor, refuseNewWhenPassportKnown } from './rules.ts';
 
 /**
  * A new application in DRAFT: choices checked, NIK and biodata checked with Dukcapil, the previous
@@ -19,12 +21,15 @@ export async function createApplication(
   const now = deps.clock.now();
   const today = jakartaDate(now);
   const nik = input.applicant.nik.trim();
-  const choices = checkChoices(input, today);
+  checkForm(input, today);
   if (await repository.hasActiveForNik(deps.db, nik, accountId)) throw activeApplicationExists();
 
   const { married: _married, nik: _nik, ...biodata } = input.applicant;
   await deps.identity.verifyIdentity(nik, biodata);
+  const registry = await registryFactsOf(deps, nik);
+  const choices = checkChoices(input, today, registry);
   const previous = await previousPassport(deps, nik, input);
+  checkReplacementReason(input.replacementReason, previous, today);
   const fee = deps.fees.computeFee({
     product: input.product,
     service: input.service,
@@ -51,7 +56,8 @@ export async function createApplication(
         applicantDateOfBirth: input.applicant.dateOfBirth,
         applicantPlaceOfBirth: input.applicant.placeOfBirth,
         applicantSex: input.applicant.sex,
-        applicantMarried: input.applicant.married,
+        applicantMarried: registry.married,
+        applicantDualCitizenship: registry.dualCitizenship,
         circumstances: input.circumstances,
         previousPassport: previous,
         travelPurpose: input.travelPurpose ?? null,

@@ -34,6 +34,7 @@ export interface ApplicationsDeps {
       },
     ): Promise<void>;
     markReplacedIfOpen(db: Database, number: string, replacedBy: string): Promise<boolean>;
+    block(db: Database, number: string, status: 'LOST' | 'DAMAGED'): Promise<boolean>;
     cancel(db: Database, number: string): Promise<boolean>;
   };
   readonly fees: {

@@ -5,6 +5,8 @@ import type { RegisteredPassport } from './deps.ts';
 import { checkChoices, previousPassportFor, refuseNewWhenPassportKnown } from './rules.ts';
 
 const today = '2026-11-25';
+const unmarried = { married: false, dualCitizenship: false };
+const married = { married: true, dualCitizenship: false };
 const input = (
   overrides: Record<string, unknown> = {},
   applicant: Record<string, unknown> = {},
@@ -45,29 +47,52 @@ const passport = (overrides: Partial<RegisteredPassport> = {}): RegisteredPasspo
 
 describe('choices of a new application (DOMAIN.md "What an applicant chooses")', () => {
   it('refuses a 10-year passport for a 16-year-old (minors always get 5 years)', () => {
-    expect(codeOf(() => checkChoices(input({}, { dateOfBirth: '2010-03-01' }), today))).toBe(
+    expect(codeOf(() => checkChoices(input({}, { dateOfBirth: '2010-03-01' }), today, unmarried))).toBe(
       'PRODUCT_NOT_ALLOWED',
     );
     expect(
-      checkChoices(input({ product: 'ELECTRONIC_5Y' }, { dateOfBirth: '2010-03-01' }), today).adult,
+      checkChoices(input({ product: 'ELECTRONIC_5Y' }, { dateOfBirth: '2010-03-01' }), today, unmarried)
+        .adult,
     ).toBe(false);
   });
 
-  it('allows 10 years for a married 16-year-old', () => {
-    expect(checkChoices(input({}, { dateOfBirth: '2010-03-01', married: true }), today).adult).toBe(true);
+  it('allows 10 years for a 16-year-old Dukcapil records as married (marriage makes an adult)', () => {
+    expect(checkChoices(input({}, { dateOfBirth: '2010-03-01' }), today, married).adult).toBe(true);
+  });
+
+  it('keeps a minor who ticks "married" a minor when Dukcapil says unmarried (issue 16: facts from the registry)', () => {
+    const ticked = input({ product: 'ELECTRONIC_5Y' }, { dateOfBirth: '2010-03-01', married: true });
+    const checked = checkChoices(ticked, today, unmarried);
+    expect(checked.adult).toBe(false);
+    expect(checked.requiredDocuments).toContain('PARENTS_STATEMENT');
+    expect(checked.requiredDocuments).toContain('BIRTH_CERTIFICATE');
+    expect(codeOf(() => checkChoices({ ...ticked, product: 'ELECTRONIC_10Y' }, today, unmarried))).toBe(
+      'PRODUCT_NOT_ALLOWED',
+    );
+  });
+
+  it('asks a dual-citizenship child for the decree and the foreign passport (UU 12/2006; DOMAIN.md)', () => {
+    const child = input({ product: 'ELECTRONIC_5Y' }, { dateOfBirth: '2015-03-01' });
+    const checked = checkChoices(child, today, { married: false, dualCitizenship: true });
+    expect(checked.requiredDocuments).toEqual(
+      expect.arrayContaining(['DUAL_CITIZENSHIP_DECREE', 'FOREIGN_PASSPORT']),
+    );
+    expect(checkChoices(child, today, unmarried).requiredDocuments).not.toContain('FOREIGN_PASSPORT');
   });
 
   it('asks for the reason of a replacement, and refuses a reason or old number on a new application', () => {
-    expect(codeOf(() => checkChoices(input({ type: 'REPLACEMENT' }), today))).toBe('VALIDATION');
-    expect(codeOf(() => checkChoices(input({ replacementReason: 'LOST' }), today))).toBe('VALIDATION');
-    expect(codeOf(() => checkChoices(input({ previousPassportNumber: 'C1234567' }), today))).toBe(
+    expect(codeOf(() => checkChoices(input({ type: 'REPLACEMENT' }), today, unmarried))).toBe('VALIDATION');
+    expect(codeOf(() => checkChoices(input({ replacementReason: 'LOST' }), today, unmarried))).toBe(
+      'VALIDATION',
+    );
+    expect(codeOf(() => checkChoices(input({ previousPassportNumber: 'C1234567' }), today, unmarried))).toBe(
       'VALIDATION',
     );
   });
 
   it('charges the fine for lost and damaged passports, but not for force majeure (PP 45/2024)', () => {
     const reason = (replacementReason: string) =>
-      checkChoices(input({ type: 'REPLACEMENT', replacementReason }), today).fine;
+      checkChoices(input({ type: 'REPLACEMENT', replacementReason }), today, unmarried).fine;
     expect(reason('LOST')).toBe('LOST');
     expect(reason('DAMAGED')).toBe('DAMAGED');
     expect(reason('LOST_FORCE_MAJEURE')).toBeNull();
@@ -76,7 +101,7 @@ describe('choices of a new application (DOMAIN.md "What an applicant chooses")',
   });
 
   it('works out the documents from the case', () => {
-    expect(checkChoices(input(), today).requiredDocuments).toEqual([
+    expect(checkChoices(input(), today, unmarried).requiredDocuments).toEqual([
       'KTP_EL',
       'KARTU_KELUARGA',
       'IDENTITY_PROOF',

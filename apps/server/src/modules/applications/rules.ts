@@ -20,7 +20,14 @@ export interface CheckedChoices {
 
 const fines: Partial<Record<ReplacementReason, 'LOST' | 'DAMAGED'>> = { LOST: 'LOST', DAMAGED: 'DAMAGED' };
 
-export function checkChoices(input: ApplicationCreate, today: string): CheckedChoices {
+/** What the civil registry (Dukcapil) says of the applicant: it decides, not the form's ticked box. */
+export interface RegistryFacts {
+  readonly married: boolean;
+  readonly dualCitizenship: boolean;
+}
+
+/** What the form alone can tell, before anyone is asked: refused with VALIDATION. */
+export function checkForm(input: ApplicationCreate, today: string): void {
   const problems: FieldProblem[] = [];
   if (input.applicant.dateOfBirth > today) {
     problems.push({
@@ -41,8 +48,17 @@ export function checkChoices(input: ApplicationCreate, today: string): CheckedCh
     });
   }
   if (problems.length > 0) throw new DomainError({ code: 'VALIDATION', errors: problems });
+}
 
-  const adult = isAdult(input.applicant, today);
+export function checkChoices(
+  input: ApplicationCreate,
+  today: string,
+  registry: RegistryFacts,
+): CheckedChoices {
+  checkForm(input, today);
+
+  // A minor is a minor unless Dukcapil says married, whatever the form says (issue 16).
+  const adult = isAdult({ dateOfBirth: input.applicant.dateOfBirth, married: registry.married }, today);
   if (input.product.endsWith('_10Y') && !adult) {
     throw new DomainError({
       code: 'PRODUCT_NOT_ALLOWED',
@@ -69,6 +85,7 @@ export function checkChoices(input: ApplicationCreate, today: string): CheckedCh
       naturalised: input.circumstances.naturalised,
       nameChanged: input.circumstances.nameChanged,
       parents: input.circumstances.parents,
+      dualCitizenship: registry.dualCitizenship,
     }),
   };
 }

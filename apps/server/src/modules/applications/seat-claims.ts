@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { EnqueueRequest } from '../notifications/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { asHeldNik } from './create.ts';
+import { blockReportedPassports } from './registry-facts.ts';
 import * as repository from './repository.ts';
 import { invalidState, notFound } from './scans.ts';
 
@@ -143,6 +144,11 @@ async function settle(
     at: deps.clock.now(),
     actor: 'APPLICANT',
   });
+  await blockReportedPassports(
+    deps,
+    tx,
+    seated.map((c) => rows.get(c.applicationId)!),
+  );
   await deps.billing.recordMany(
     tx,
     seated.map((c) => ({ applicationId: c.applicationId, ...c.billing })),

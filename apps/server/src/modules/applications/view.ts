@@ -44,6 +44,7 @@ export function toView(parts: ApplicationParts, language: Language): Application
         { dateOfBirth: row.applicantDateOfBirth, married: row.applicantMarried },
         jakartaDate(row.createdAt),
       ),
+      dualCitizenship: row.applicantDualCitizenship,
     },
     previousPassport: previous
       ? {

@@ -120,6 +120,7 @@ export function issuePassport(deps: ApplicationsDeps, id: string, actor: OfficeA
       dateOfBirth: row.applicantDateOfBirth,
       validityYears: product.validityYears,
       married: row.applicantMarried,
+      dualCitizenship: row.applicantDualCitizenship,
     });
     const name = splitIndonesianName(row.applicantFullName);
     const mrz = td3Mrz({

@@ -88,6 +88,8 @@ export interface VerificationInput {
   readonly decision: 'ACCEPT' | 'REJECT' | 'MISSING_DOCUMENTS';
   readonly notes?: string | undefined;
   readonly missingDocuments?: readonly string[] | undefined;
+  /** Issue 16: "pages full" is the officer's finding with the passport in hand, not the form's. */
+  readonly pagesFullConfirmed?: boolean | undefined;
 }
 
 export function verifyDocuments(
@@ -101,12 +103,17 @@ export function verifyDocuments(
     const missing = input.decision === 'MISSING_DOCUMENTS' ? [...(input.missingDocuments ?? [])] : [];
     if (input.decision === 'REJECT' && !input.notes) throw reasonRequired();
     if (input.decision === 'MISSING_DOCUMENTS' && missing.length === 0) throw missingDocumentsRequired();
+    const pagesFull = context.row.replacementReason === 'PAGES_FULL';
+    if (pagesFull && input.decision === 'ACCEPT' && input.pagesFullConfirmed !== true) {
+      throw pagesFullUnconfirmed();
+    }
     const dueBy = missing.length > 0 ? addDays(context.today, MISSING_DOCUMENTS_DAYS) : null;
     const verification = {
       decision: input.decision,
       notes: input.notes ?? null,
       missingDocuments: missing,
       documentsDueBy: dueBy,
+      ...(pagesFull ? { pagesFullConfirmed: input.pagesFullConfirmed === true } : {}),
       at: context.now.toISOString(),
       by: actor.username,
     };
@@ -168,5 +175,21 @@ function missingDocumentsRequired(): DomainError {
   return new DomainError({
     code: 'VALIDATION',
     detail: { id: 'Pilih dokumen yang kurang.', en: 'Choose the documents that are missing.' },
+  });
+}
+
+function pagesFullUnconfirmed(): DomainError {
+  return new DomainError({
+    code: 'PAGES_FULL_UNCONFIRMED',
+    detail: {
+      id: 'Permohonan ini mengganti paspor karena halamannya penuh. Periksa paspor lama pemohon dan pastikan halaman visanya memang penuh sebelum menerima berkas; bila tidak, tolak berkas dengan alasannya.',
+      en: 'This application replaces a passport because its pages are full. Check the applicant’s old passport and confirm its visa pages really are full before accepting; if not, reject with the reason.',
+    },
+    errors: [
+      {
+        path: 'pagesFullConfirmed',
+        message: { id: 'Konfirmasi halaman penuh.', en: 'Confirm the pages are full.' },
+      },
+    ],
   });
 }

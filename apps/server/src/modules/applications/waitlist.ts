@@ -7,6 +7,7 @@ import { assertConsent, refuse } from './consent.ts';
 import { bookingLimits } from './rate-limits.ts';
 import { asHeldNik } from './create.ts';
 import { describeAppointment, formatInstant } from './messages.ts';
+import { blockReportedPassports } from './registry-facts.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
 import { seatRequestFor } from './seats.ts';
@@ -81,6 +82,7 @@ export async function acceptOffer(deps: ApplicationsDeps, accountId: string, app
         actor: 'APPLICANT',
         note: 'Kursi dari daftar tunggu',
       });
+      await blockReportedPassports(deps, tx, [locked]);
       await deps.billing.record(tx, { applicationId, ...billing });
       await deps.notifications.enqueueMany(tx, messages);
     })

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isoDate } from '#shared/contracts/common.ts';
 import type { Sex } from '#shared/nik.ts';
-import type { BiodataField, DukcapilVerdict, ResidentBiodata, ResidentRecord } from './dukcapil.port.ts';
+import type {
+  BiodataField,
+  DukcapilVerdict,
+  FamilyRelation,
+  MaritalStatus,
+  ResidentBiodata,
+  ResidentRecord,
+} from './dukcapil.port.ts';
 
 /**
  * The wire contract of Dukcapil's biodata verification (README "Wire contract"), modelled on its
@@ -105,6 +112,7 @@ export const dukcapilFamilyRequestSchema = z
   .meta({ id: 'DukcapilFamilyRequest' });
 
 const statusKawin = z.enum(['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI']);
+const hubunganKeluarga = z.enum(['KEPALA KELUARGA', 'SUAMI', 'ISTRI', 'ANAK', 'FAMILI LAIN']);
 
 export const dukcapilFamilyResponseSchema = z
   .object({
@@ -112,12 +120,41 @@ export const dukcapilFamilyResponseSchema = z
     noKK: z.string().nullable().optional().describe('Family card (Kartu Keluarga) number'),
     tanggalLahir: isoDate.nullable().optional(),
     statusKawin: statusKawin.nullable().optional(),
+    tanggalKawin: isoDate.nullable().optional().describe('Date of the marriage, when married'),
+    hubunganKeluarga: hubunganKeluarga.nullable().optional().describe('Place on the family card'),
+    nikAyah: z.string().nullable().optional().describe("Father's NIK, when recorded"),
+    nikIbu: z.string().nullable().optional().describe("Mother's NIK, when recorded"),
+    kewarganegaraanGanda: z
+      .boolean()
+      .nullable()
+      .optional()
+      .describe('A child of dual citizenship (UU 12/2006); absent means no'),
     telepon: z.string().nullable().optional().describe('Phone number verified by the registry'),
     email: z.string().nullable().optional().describe('E-mail verified by the registry'),
   })
   .meta({ id: 'DukcapilFamilyResponse' });
 
 export type DukcapilFamilyResponse = z.infer<typeof dukcapilFamilyResponseSchema>;
+
+const maritalFromWire = {
+  'BELUM KAWIN': 'BELUM_KAWIN',
+  KAWIN: 'KAWIN',
+  'CERAI HIDUP': 'CERAI_HIDUP',
+  'CERAI MATI': 'CERAI_MATI',
+} as const satisfies Record<z.infer<typeof statusKawin>, MaritalStatus>;
+
+const relationFromWire = {
+  'KEPALA KELUARGA': 'KEPALA_KELUARGA',
+  SUAMI: 'SUAMI',
+  ISTRI: 'ISTRI',
+  ANAK: 'ANAK',
+  'FAMILI LAIN': 'FAMILI_LAIN',
+} as const satisfies Record<z.infer<typeof hubunganKeluarga>, FamilyRelation>;
+
+const inverse = <K extends string, V extends string>(map: Record<K, V>) =>
+  Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k])) as Record<V, K>;
+const maritalToWire = inverse(maritalFromWire);
+const relationToWire = inverse(relationFromWire);
 
 /** Null for an unknown NIK; undefined when "found" comes without the fields (not to be trusted). */
 export function fromWireFamily(response: DukcapilFamilyResponse): ResidentRecord | null | undefined {
@@ -127,20 +164,29 @@ export function fromWireFamily(response: DukcapilFamilyResponse): ResidentRecord
     familyCardNumber: response.noKK,
     dateOfBirth: response.tanggalLahir,
     married: response.statusKawin !== 'BELUM KAWIN',
+    maritalStatus: maritalFromWire[response.statusKawin],
+    marriageDate: response.tanggalKawin ?? null,
+    familyRelation: response.hubunganKeluarga ? relationFromWire[response.hubunganKeluarga] : null,
+    fatherNik: response.nikAyah ?? null,
+    motherNik: response.nikIbu ?? null,
+    dualCitizenship: response.kewarganegaraanGanda ?? false,
     phone: response.telepon ?? null,
     email: response.email ?? null,
   };
 }
 
-export function toWireFamily(
-  record: (Omit<ResidentRecord, 'married'> & { maritalStatus: z.infer<typeof statusKawin> }) | null,
-): DukcapilFamilyResponse {
+export function toWireFamily(record: ResidentRecord | null): DukcapilFamilyResponse {
   if (!record) return { ditemukan: false };
   return {
     ditemukan: true,
     noKK: record.familyCardNumber,
     tanggalLahir: record.dateOfBirth,
-    statusKawin: record.maritalStatus,
+    statusKawin: maritalToWire[record.maritalStatus],
+    tanggalKawin: record.marriageDate,
+    hubunganKeluarga: record.familyRelation ? relationToWire[record.familyRelation] : null,
+    nikAyah: record.fatherNik,
+    nikIbu: record.motherNik,
+    kewarganegaraanGanda: record.dualCitizenship,
     telepon: record.phone,
     email: record.email,
   };

@@ -239,11 +239,56 @@ describe('createHttpDukcapil asking for the family record (issue 15)', () => {
       familyCardNumber: '3273050101100001',
       dateOfBirth: '1990-10-20',
       married: true,
+      maritalStatus: 'KAWIN',
+      // An answer without the issue-16 fields reads as "not recorded" and "single citizenship".
+      marriageDate: null,
+      familyRelation: null,
+      fatherNik: null,
+      motherNik: null,
+      dualCitizenship: false,
       phone: '+6281234567890',
       email: null,
     });
     expect(received[0]).toMatchObject({ method: 'POST', body: { nik: NIK } });
     await expect(adapter(url).residentRecord('3273056010900001')).resolves.toBeNull();
+  });
+
+  it('when the registry sends the marriage date, KK relation, parents and dual citizenship (issue 16), then they are read', async () => {
+    const { url } = await startDukcapil((_request, res) =>
+      reply(res, 200, {
+        ditemukan: true,
+        noKK: '3273050101100001',
+        tanggalLahir: '2012-04-02',
+        statusKawin: 'BELUM KAWIN',
+        tanggalKawin: null,
+        hubunganKeluarga: 'ANAK',
+        nikAyah: '3273050101800001',
+        nikIbu: '3273054101820001',
+        kewarganegaraanGanda: true,
+        telepon: null,
+      }),
+    );
+    await expect(adapter(url).residentRecord(NIK)).resolves.toMatchObject({
+      married: false,
+      maritalStatus: 'BELUM_KAWIN',
+      familyRelation: 'ANAK',
+      fatherNik: '3273050101800001',
+      motherNik: '3273054101820001',
+      dualCitizenship: true,
+    });
+  });
+
+  it('when the relation is a value the contract does not know, then unavailable (not trusted)', async () => {
+    const { url } = await startDukcapil((_request, res) =>
+      reply(res, 200, {
+        ditemukan: true,
+        noKK: '3273050101100001',
+        tanggalLahir: '1990-10-20',
+        statusKawin: 'KAWIN',
+        hubunganKeluarga: 'TETANGGA',
+      }),
+    );
+    await unavailability(adapter(url).residentRecord(NIK));
   });
 
   it('when "found" comes without the card, then unavailable (not trusted), without personal data', async () => {

@@ -3,6 +3,8 @@ export {
   type BiodataField,
   type DukcapilPort,
   type DukcapilVerdict,
+  type FamilyRelation,
+  type MaritalStatus,
   type ResidentBiodata,
   type ResidentRecord,
 } from './dukcapil.port.ts';

@@ -5,6 +5,7 @@ import { zodValidatorCompiler } from '../../platform/validation.ts';
 import { createHttpDukcapil, type DukcapilPort } from '../identity/index.ts';
 import { simDukcapilRoutes } from './dukcapil-routes.ts';
 import { generateResidents, residentGeography, type Resident } from './index.ts';
+import { createSimDukcapil } from './sim-dukcapil.ts';
 
 /**
  * The simulator over HTTP speaks the identity README's wire contract: the real adapter, pointed at
@@ -85,5 +86,12 @@ describe('POST /sim/dukcapil/data-keluarga (issue 15)', () => {
     expect((await dukcapil.residentRecord(second!.nik))?.familyCardNumber).toBe(one?.familyCardNumber);
     expect((await dukcapil.residentRecord(fifth!.nik))?.familyCardNumber).not.toBe(one?.familyCardNumber);
     await expect(dukcapil.residentRecord('0000000000000000')).resolves.toBeNull();
+  });
+
+  it('when the real adapter asks, then it reads every fact the simulator holds (issue 16: marriage, KK relation, parents, dual citizenship)', async () => {
+    const simulator = createSimDukcapil(residents);
+    for (const { nik } of residents) {
+      expect(await dukcapil.residentRecord(nik)).toEqual(await simulator.residentRecord(nik));
+    }
   });
 });

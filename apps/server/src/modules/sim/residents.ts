@@ -1,4 +1,5 @@
 import { composeNik, type Sex } from '#shared/nik.ts';
+import type { MaritalStatus } from '../identity/index.ts';
 import * as names from './names.ts';
 import { seededRandom, type Random } from './random.ts';
 
@@ -7,7 +8,7 @@ import { seededRandom, type Random } from './random.ts';
  * count give the same people everywhere, so demos, docs and tests can name them. NIKs are valid by
  * construction: a real district code, date of birth (+40 on the day for women), serial from 0001.
  */
-export type MaritalStatus = 'BELUM_KAWIN' | 'KAWIN' | 'CERAI_HIDUP' | 'CERAI_MATI';
+export type { MaritalStatus };
 
 export interface PreviousPassport {
   readonly number: string;
@@ -26,6 +27,8 @@ export interface Resident {
   readonly maritalStatus: MaritalStatus;
   readonly districtCode: string;
   readonly previousPassport: PreviousPassport | null;
+  /** A child of mixed parents holding two citizenships until 18 + 3 years (UU 12/2006 Art. 6). */
+  readonly dualCitizenship: boolean;
 }
 
 export interface ResidentGeography {
@@ -64,6 +67,8 @@ export function generateResidents(
       districtCode: district.code,
       previousPassport:
         age >= 18 && random.chance(0.35) ? previousPassport(random, i, geography.officeCodes) : null,
+      // Derived, not drawn, so the rest of every resident stays as it was before the flag existed.
+      dualCitizenship: age < 17 && i % 10 === 7,
     });
   }
   return residents;

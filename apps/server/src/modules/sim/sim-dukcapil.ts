@@ -4,7 +4,9 @@ import {
   type BiodataField,
   type DukcapilPort,
   type ResidentBiodata,
+  type ResidentRecord,
 } from '../identity/index.ts';
+import { familyFacts } from './family.ts';
 import { familyCardNumber, verifiedPhone, type Resident } from './residents.ts';
 
 /**
@@ -13,27 +15,28 @@ import { familyCardNumber, verifiedPhone, type Resident } from './residents.ts';
  * is "Bandung"); date and sex must be exact, as the registry's own check is.
  */
 export function createSimDukcapil(residents: readonly Resident[]): DukcapilPort & {
-  familyRecord(nik: string): SimFamilyRecord | null;
+  familyRecord(nik: string): ResidentRecord | null;
 } {
   const byNik = new Map(residents.map((r) => [r.nik, r]));
   const indexOf = new Map(residents.map((r, i) => [r.nik, i]));
-  const familyRecord = (nik: string): SimFamilyRecord | null => {
+  const familyRecord = (nik: string): ResidentRecord | null => {
     const resident = byNik.get(nik.trim());
     if (!resident) return null;
+    const index = indexOf.get(resident.nik)!;
     return {
-      familyCardNumber: familyCardNumber(residents, indexOf.get(resident.nik)!),
+      familyCardNumber: familyCardNumber(residents, index),
       dateOfBirth: resident.dateOfBirth,
-      maritalStatus: wireMaritalStatus[resident.maritalStatus],
+      married: resident.maritalStatus !== 'BELUM_KAWIN',
+      maritalStatus: resident.maritalStatus,
+      ...familyFacts(residents, index),
+      dualCitizenship: resident.dualCitizenship,
       phone: verifiedPhone(resident),
       email: null,
     };
   };
   return {
     familyRecord,
-    async residentRecord(nik) {
-      const record = familyRecord(nik);
-      return record ? { ...record, married: record.maritalStatus !== 'BELUM KAWIN' } : null;
-    },
+    residentRecord: async (nik) => familyRecord(nik),
     async verifyResident(nik, biodata) {
       const resident = byNik.get(nik.trim());
       if (!resident) return { result: 'not_found' };
@@ -41,22 +44,6 @@ export function createSimDukcapil(residents: readonly Resident[]): DukcapilPort 
       return fields.length === 0 ? { result: 'match' } : { result: 'mismatch', fields };
     },
   };
-}
-
-const wireMaritalStatus = {
-  BELUM_KAWIN: 'BELUM KAWIN',
-  KAWIN: 'KAWIN',
-  CERAI_HIDUP: 'CERAI HIDUP',
-  CERAI_MATI: 'CERAI MATI',
-} as const;
-
-/** A resident's family record as the registry's wire has it (dukcapil-wire.ts `data-keluarga`). */
-export interface SimFamilyRecord {
-  readonly familyCardNumber: string;
-  readonly dateOfBirth: string;
-  readonly maritalStatus: (typeof wireMaritalStatus)[keyof typeof wireMaritalStatus];
-  readonly phone: string;
-  readonly email: null;
 }
 
 function differingFields(registered: ResidentBiodata, given: ResidentBiodata): BiodataField[] {

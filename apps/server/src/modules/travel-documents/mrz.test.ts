@@ -315,6 +315,16 @@ describe('passport expiry (Permenkumham 18/2022: 10 years only for adults, 17+ o
     expect(passportExpiryDate({ ...issued, validityYears: 10 })).toBe('2034-02-28');
   });
 
+  it('when a dual-citizenship child is issued 5 years that would run past 21, then it ends the day before the 21st birthday (UU 12/2006 Art. 6; DOMAIN.md "validity")', () => {
+    const child = { dateOfBirth: '2010-06-15', married: false, dualCitizenship: true };
+    expect(passportExpiryDate({ ...child, issueDate: '2027-01-10', validityYears: 5 })).toBe('2031-06-14');
+    // Far from 21, the usual five years; without the flag, never capped.
+    expect(passportExpiryDate({ ...child, issueDate: '2020-01-10', validityYears: 5 })).toBe('2025-01-10');
+    expect(
+      passportExpiryDate({ ...child, dualCitizenship: false, issueDate: '2027-01-10', validityYears: 5 }),
+    ).toBe('2032-01-10');
+  });
+
   it('when the issue date is not a real date, then it is refused', () => {
     expect(() =>
       passportExpiryDate({

@@ -266,11 +266,27 @@ export function passportExpiryDate(input: {
   dateOfBirth: string;
   validityYears: 5 | 10;
   married: boolean;
+  dualCitizenship?: boolean;
 }): string {
   if (input.validityYears === 10 && !isAdult(input, input.issueDate)) {
     throw new Error('A minor (under 17 and unmarried) is issued a 5-year passport, never a 10-year one');
   }
-  return addYears(input.issueDate, input.validityYears);
+  const expiry = addYears(input.issueDate, input.validityYears);
+  if (!input.dualCitizenship) return expiry;
+  const lastDay = dualCitizenshipLastDay(input.dateOfBirth);
+  return lastDay < expiry ? lastDay : expiry;
+}
+
+/**
+ * A dual-citizenship child chooses one citizenship by 18, with 3 more years to declare it (UU 12/2006
+ * Art. 6(1), 6(3)); DOMAIN.md: their passport is not valid past age 21, so it ends the day before the
+ * 21st birthday.
+ */
+export const DUAL_CITIZENSHIP_CHOICE_AGE = 21;
+
+export function dualCitizenshipLastDay(dateOfBirth: string): string {
+  const birthday = parseIsoDate(addYears(dateOfBirth, DUAL_CITIZENSHIP_CHOICE_AGE));
+  return isoDay(new Date(birthday.getTime() - 86_400_000));
 }
 
 function addYears(iso: string, years: number): string {

@@ -57,7 +57,11 @@ export async function insertTravelDocument(db: Database, row: NewTravelDocumentR
 export async function markReplaced(db: Database, number: string, replacedBy: string): Promise<boolean> {
   const updated = await db
     .update(travelDocuments)
-    .set({ status: 'REPLACED', replacedBy })
+    // A passport reported lost or damaged keeps saying so (border alerts read it); it still links on.
+    .set({
+      status: sql`case when ${travelDocuments.status} = 'VALID' then 'REPLACED' else ${travelDocuments.status} end`,
+      replacedBy,
+    })
     .where(
       and(eq(travelDocuments.number, number), notInArray(travelDocuments.status, ['REPLACED', 'CANCELLED'])),
     )
@@ -72,6 +76,16 @@ export async function nextSerial(db: Database): Promise<number> {
 }
 
 /** A passport not collected in time: VALID becomes CANCELLED. Returns false when it was not VALID. */
+/** A VALID passport reported lost or damaged (issue 16); false when it was not VALID. */
+export async function blockValid(db: Database, number: string, status: 'LOST' | 'DAMAGED'): Promise<boolean> {
+  const updated = await db
+    .update(travelDocuments)
+    .set({ status })
+    .where(and(eq(travelDocuments.number, number), eq(travelDocuments.status, 'VALID')))
+    .returning({ number: travelDocuments.number });
+  return updated.length > 0;
+}
+
 export async function cancelValid(db: Database, number: string): Promise<boolean> {
   const updated = await db
     .update(travelDocuments)

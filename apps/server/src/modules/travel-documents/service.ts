@@ -54,6 +54,8 @@ export interface TravelDocumentsService {
   markReplacedIfOpen(db: Database, number: string, replacedBy: string): Promise<boolean>;
   /** A fresh passport number, unique nationwide: the series letter of the kind + 7 digits. */
   issueNumber(db: Database, kind: PassportKind): Promise<string>;
+  /** A VALID passport reported lost or damaged is blocked; false when it was not VALID. */
+  block(db: Database, number: string, status: 'LOST' | 'DAMAGED'): Promise<boolean>;
   /** A VALID passport never collected is cancelled; false when it was not VALID. */
   cancel(db: Database, number: string): Promise<boolean>;
   /** Simulation: the synthetic residents' previous passports; idempotent. Returns how many there are. */
@@ -83,6 +85,7 @@ export function createTravelDocumentsService(deps: TravelDocumentsDeps): TravelD
     markReplacedIfOpen: (db, number, replacedBy) =>
       repository.markReplaced(db, normalizeNumber(number), normalizeNumber(replacedBy)),
     issueNumber: async (db, kind) => formatPassportNumber(seriesOf[kind], await repository.nextSerial(db)),
+    block: (db, number, status) => repository.blockValid(db, normalizeNumber(number), status),
     cancel: (db, number) => repository.cancelValid(db, normalizeNumber(number)),
     seedSimulated: (db, residents) => seedSimulatedTravelDocuments(db, residents, deps.clock.now()),
   };

@@ -100,7 +100,9 @@ export const applicationSchema = z
       adult: z.boolean(),
       dualCitizenship: z
         .boolean()
-        .describe('Per Dukcapil: a child of dual citizenship (UU 12/2006); passport valid until age 21 at most'),
+        .describe(
+          'Per Dukcapil: a child of dual citizenship (UU 12/2006); passport valid until age 21 at most',
+        ),
     }),
     previousPassport: z
       .object({

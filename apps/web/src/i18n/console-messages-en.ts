@@ -150,6 +150,7 @@ export const consoleEn = {
   'console.verify.missingDocuments': 'Missing documents',
   'console.verify.notes': 'Notes (optional)',
   'console.verify.reason': 'Reason for rejection (required)',
+  'console.verify.pagesFull': 'I checked the old passport: its visa pages really are full',
   'console.verify.submit': 'Record the verification',
   'console.photo.title': 'Biometric photo',
   'console.photo.camera': 'Applicant photo camera',

@@ -167,6 +167,7 @@ export const consoleId = {
   'console.verify.missingDocuments': 'Dokumen yang kurang',
   'console.verify.notes': 'Catatan (opsional)',
   'console.verify.reason': 'Alasan penolakan (wajib)',
+  'console.verify.pagesFull': 'Saya sudah memeriksa paspor lama: halaman visanya memang penuh',
   'console.verify.submit': 'Simpan hasil verifikasi',
   'console.photo.title': 'Foto biometrik',
   'console.photo.camera': 'Kamera foto pemohon',

@@ -18,8 +18,12 @@ export function VerificationForm(props: ActionProps) {
   const [decision, setDecision] = useState<Decision>('ACCEPT');
   const [notes, setNotes] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
+  const [pagesFull, setPagesFull] = useState(false);
+  // Issue 16: "pages full" is the officer's finding with the old passport in hand.
+  const asksPagesFull = application.replacementReason === 'PAGES_FULL' && decision === 'ACCEPT';
 
-  const incomplete = decision === 'MISSING_DOCUMENTS' && missing.length === 0;
+  const incomplete =
+    (decision === 'MISSING_DOCUMENTS' && missing.length === 0) || (asksPagesFull && !pagesFull);
 
   function toggle(kind: string, checked: boolean) {
     setMissing((current) => (checked ? [...current, kind] : current.filter((k) => k !== kind)));
@@ -31,6 +35,7 @@ export function VerificationForm(props: ActionProps) {
       decision,
       ...(notes.trim() ? { notes: notes.trim() } : {}),
       ...(decision === 'MISSING_DOCUMENTS' ? { missingDocuments: missing } : {}),
+      ...(asksPagesFull ? { pagesFullConfirmed: pagesFull } : {}),
     };
     void action.run(async () => {
       const answer = await api.send<OfficerApplicationView>(
@@ -76,6 +81,18 @@ export function VerificationForm(props: ActionProps) {
             </label>
           ))}
         </fieldset>
+      ) : null}
+      {asksPagesFull ? (
+        <label className="choice">
+          <input
+            type="checkbox"
+            required
+            checked={pagesFull}
+            onChange={(e) => setPagesFull(e.target.checked)}
+            data-testid="verify-pages-full"
+          />
+          {t('console.verify.pagesFull')}
+        </label>
       ) : null}
       <label className="field">
         <span>{t(decision === 'REJECT' ? 'console.verify.reason' : 'console.verify.notes')}</span>

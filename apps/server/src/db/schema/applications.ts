@@ -156,3 +156,26 @@ export const bookingRefusals = pgTable(
   },
   (t) => [index('booking_refusals_account_idx').on(t.accountId, t.at)],
 );
+
+/**
+ * An application made at the office counter for the person in front of the officer (issue 16): the
+ * lane whose daily quota it takes, the priority group, and the officer's reason, as audited.
+ */
+export const walkIns = pgTable(
+  'walk_ins',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    officeCode: text('office_code').notNull(),
+    lane: text('lane').notNull(),
+    priorityGroup: text('priority_group'),
+    reason: text('reason').notNull(),
+    officerUsername: text('officer_username').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('walk_ins_office_idx').on(t.officeCode, t.createdAt),
+    check('walk_ins_lane_valid', sql`${t.lane} in ('PRIORITY', 'LOST_DAMAGED', 'APP_OUTAGE')`),
+  ],
+);

@@ -81,7 +81,11 @@ export const sessions = pgTable(
     index('sessions_office_day_idx').on(t.officeCode, t.date),
     index('sessions_office_release_idx').on(t.officeCode, t.releasedAt),
     check('sessions_booked_within_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
-    check('sessions_service_valid', sql`${t.service} in ('REGULAR', 'EXPRESS', 'PRIORITY')`),
+    // WALK_IN_*: a day's walk-in lane at the counter (issue 16), never listed or released online.
+    check(
+      'sessions_service_valid',
+      sql`${t.service} in ('REGULAR', 'EXPRESS', 'PRIORITY', 'WALK_IN_PRIORITY', 'WALK_IN_LOST_DAMAGED', 'WALK_IN_APP_OUTAGE')`,
+    ),
   ],
 );
 
@@ -177,5 +181,26 @@ export const waitlistOffers = pgTable(
       'waitlist_offers_status_valid',
       sql`${t.status} in ('OPEN', 'ACCEPTED', 'DECLINED', 'LAPSED', 'WITHDRAWN')`,
     ),
+  ],
+);
+
+/**
+ * An office's daily walk-in quota per lane (issue 16), set by its administrator; a lane without a row
+ * takes the default of scheduling/walk-in.ts.
+ */
+export const walkInQuotas = pgTable(
+  'walk_in_quotas',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    lane: text('lane').notNull(),
+    daily: integer('daily').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.officeCode, t.lane] }),
+    check('walk_in_quotas_lane_valid', sql`${t.lane} in ('PRIORITY', 'LOST_DAMAGED', 'APP_OUTAGE')`),
+    check('walk_in_quotas_daily_valid', sql`${t.daily} >= 0 and ${t.daily} <= 10000`),
   ],
 );

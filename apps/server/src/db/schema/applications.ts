@@ -9,6 +9,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -78,6 +79,10 @@ export const applications = pgTable(
     uniqueIndex('applications_draft_nik_account_unique')
       .on(t.accountId, t.applicantNik)
       .where(sql`${t.status} = 'DRAFT'`),
+    // Passports waiting for pick-up: reminders at day 7 and 25, cancellation after 30 (issue 16).
+    index('applications_ready_idx')
+      .on(t.readyDate)
+      .where(sql`${t.status} = 'READY'`),
     check('applications_type_valid', sql`${t.type} in ('NEW', 'REPLACEMENT')`),
     check('applications_service_valid', sql`${t.service} in ('REGULAR', 'EXPRESS')`),
   ],
@@ -177,5 +182,27 @@ export const walkIns = pgTable(
   (t) => [
     index('walk_ins_office_idx').on(t.officeCode, t.createdAt),
     check('walk_ins_lane_valid', sql`${t.lane} in ('PRIORITY', 'LOST_DAMAGED', 'APP_OUTAGE')`),
+  ],
+);
+
+/**
+ * Reminders sent for an application (issue 16), one row each: the row is claimed in the transaction
+ * that writes the message into the outbox, so a reminder goes out once however many instances run the
+ * job and however often. `occasion` tells reminders of one kind apart: the booked session for the
+ * visit's eve (a rescheduled visit gets its own), the day count for pick-up reminders.
+ */
+export const applicationReminders = pgTable(
+  'application_reminders',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occasion: text('occasion').notNull(),
+    sentAt: instant('sent_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.kind, t.occasion] }),
+    check('application_reminders_kind_valid', sql`${t.kind} in ('VISIT_EVE', 'PICK_UP')`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -30,6 +30,8 @@ export const notificationOutbox = pgTable(
     sentAt: instant('sent_at'),
     /** Groups messages that can be withdrawn together (e.g. a payment reminder once paid). */
     topic: text('topic'),
+    /** Files sent with an e-mail (a payment receipt): [{ filename, contentType, content }]; erased with the body. */
+    attachments: jsonb('attachments'),
   },
   (t) => [
     check('notification_outbox_channel_valid', sql`${t.channel} in ('EMAIL', 'SMS')`),

@@ -17,6 +17,8 @@ export const simMailbox = pgTable(
     subject: text('subject'),
     text: text('text').notNull(),
     messageId: text('message_id').notNull(),
+    /** The e-mail's files as sent: [{ filename, contentType, content }]. */
+    attachments: jsonb('attachments'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('sim_mailbox_recipient_idx').on(t.recipient, t.createdAt)],

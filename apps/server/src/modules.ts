@@ -23,6 +23,7 @@ import {
   authenticateOfficer,
   officerSessionTouches,
   createOfficerAdmin,
+  createOfficerCounter,
   createOfficerDesk,
   createPartnerHealthDesk,
   officerAdminRoutes,
@@ -203,6 +204,13 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     touches: officerSessionTouches(db),
   };
   const officerDesk = createOfficerDesk({ db, clock, desk: applications.office });
+  const officerCounter = createOfficerCounter({
+    db,
+    counter: applications.counter,
+    desk: applications.office,
+    officerDesk,
+    walkIn: scheduling.walkIn,
+  });
   const officerAdmin = createOfficerAdmin({
     db,
     desk: officerDesk,
@@ -243,6 +251,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     maxUploadBytes: config.uploadMaxBytes,
     secureCookies: config.env === 'production',
     releases,
+    counter: officerCounter,
   });
   await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
   await app.register(partnerHealthRoutes, { ...api, desk: partnerHealthDesk });

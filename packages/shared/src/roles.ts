@@ -3,6 +3,7 @@ import type { Localized } from './i18n.ts';
 /** Officer roles: one per step of the office visit, plus administration (issue: officer console). */
 export const officerRoles = [
   'CHECK_IN',
+  'COUNTER',
   'VERIFIER',
   'BIOMETRICS',
   'ADJUDICATOR',
@@ -19,6 +20,7 @@ export const officeSupervisorRoles = officerRoles.filter(
 
 export const officerRoleLabels = {
   CHECK_IN: { id: 'Petugas Kedatangan', en: 'Check-in officer' },
+  COUNTER: { id: 'Petugas Loket Layanan Langsung', en: 'Walk-in counter officer' },
   VERIFIER: { id: 'Verifikator Berkas', en: 'Document verifier' },
   BIOMETRICS: { id: 'Petugas Foto & Wawancara', en: 'Photo and interview officer' },
   ADJUDICATOR: { id: 'Pejabat Adjudikasi', en: 'Adjudicator' },

@@ -960,6 +960,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officer/walk-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** File an application at the counter for the person present, into a walk-in lane (COUNTER) */
+    post: operations['createWalkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/walk-ins/{id}/documents/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A scan taken at the desk, under the same rules as the app’s uploads (COUNTER) */
+    put: operations['uploadWalkInScan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/walk-ins/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a seat of today’s lane and bill it: the slip to print (COUNTER) */
+    post: operations['submitWalkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/walk-in-quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Today’s walk-in quota per lane of my office: daily, used, left */
+    get: operations['walkInQuotas'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/walk-in-quotas/{lane}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a lane’s daily walk-in quota of my office (OFFICE_ADMIN) */
+    put: operations['setWalkInQuota'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/officer/releases': {
     parameters: {
       query?: never;
@@ -1477,6 +1562,11 @@ export interface components {
         timeZoneLabel: 'WIB' | 'WITA' | 'WIT';
         /** @enum {string} */
         service: 'REGULAR' | 'EXPRESS' | 'PRIORITY';
+        /**
+         * @description Made at the office counter (issue 16): the walk-in lane whose daily quota it took
+         * @enum {string}
+         */
+        walkInLane?: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
         reschedulesLeft: number;
       } | null;
       billing: {
@@ -1856,7 +1946,14 @@ export interface components {
       officeCode: string | null;
       officeName: string | null;
       roles: (
-        'CHECK_IN' | 'VERIFIER' | 'BIOMETRICS' | 'ADJUDICATOR' | 'ISSUER' | 'OFFICE_ADMIN' | 'HQ_ADMIN'
+        | 'CHECK_IN'
+        | 'COUNTER'
+        | 'VERIFIER'
+        | 'BIOMETRICS'
+        | 'ADJUDICATOR'
+        | 'ISSUER'
+        | 'OFFICE_ADMIN'
+        | 'HQ_ADMIN'
       )[];
     };
     OfficerAccount: {
@@ -1864,7 +1961,7 @@ export interface components {
       fullName: string;
       /** @description null for headquarters */
       officeCode: string | null;
-      /** @description Of CHECK_IN, VERIFIER, BIOMETRICS, ADJUDICATOR, ISSUER, OFFICE_ADMIN, HQ_ADMIN */
+      /** @description Of CHECK_IN, COUNTER, VERIFIER, BIOMETRICS, ADJUDICATOR, ISSUER, OFFICE_ADMIN, HQ_ADMIN */
       roles: string[];
       active: boolean;
       totpEnrolled: boolean;
@@ -2021,6 +2118,11 @@ export interface components {
         timeZoneLabel: 'WIB' | 'WITA' | 'WIT';
         /** @enum {string} */
         service: 'REGULAR' | 'EXPRESS' | 'PRIORITY';
+        /**
+         * @description Made at the office counter (issue 16): the walk-in lane whose daily quota it took
+         * @enum {string}
+         */
+        walkInLane?: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
         reschedulesLeft: number;
       } | null;
       billing: {
@@ -2383,7 +2485,14 @@ export interface components {
       fullName: string;
       officeCode: string | null;
       roles: (
-        'CHECK_IN' | 'VERIFIER' | 'BIOMETRICS' | 'ADJUDICATOR' | 'ISSUER' | 'OFFICE_ADMIN' | 'HQ_ADMIN'
+        | 'CHECK_IN'
+        | 'COUNTER'
+        | 'VERIFIER'
+        | 'BIOMETRICS'
+        | 'ADJUDICATOR'
+        | 'ISSUER'
+        | 'OFFICE_ADMIN'
+        | 'HQ_ADMIN'
       )[];
     };
     SimOutboxMessage: {
@@ -2392,6 +2501,13 @@ export interface components {
       channel: 'EMAIL' | 'SMS';
       subject: string | null;
       text: string;
+      /** @description Files sent with an e-mail, e.g. the payment receipt; empty for SMS */
+      attachments: {
+        filename: string;
+        contentType: string;
+        /** @description The file as sent (attachments are small text files) */
+        content: string;
+      }[];
       /** Format: date-time */
       createdAt: string;
     };
@@ -2570,6 +2686,134 @@ export interface components {
        * @description The seat is held for you until then; after it, it goes to the next
        */
       expiresAt: string;
+    };
+    WalkInCreateInput: {
+      /**
+       * @description PRIORITY (Ramah HAM groups), LOST_DAMAGED (lost or damaged passport), APP_OUTAGE (the app is down)
+       * @enum {string}
+       */
+      lane: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
+      /**
+       * @description Required in the PRIORITY lane
+       * @enum {string}
+       */
+      priorityGroup?: 'ELDERLY' | 'CHILD_UNDER_5' | 'PREGNANT' | 'DISABILITY';
+      /** @description The officer’s reason, kept in the audit trail */
+      reason: string;
+      contact: {
+        /**
+         * Format: email
+         * @description Where the billing code and status go (the person’s or a relative’s)
+         */
+        email: string;
+        phone: string;
+        /**
+         * @default id
+         * @enum {string}
+         */
+        language: 'id' | 'en';
+      };
+      application: {
+        /**
+         * @description NEW (Baru): never had a passport; REPLACEMENT (Penggantian)
+         * @enum {string}
+         */
+        type: 'NEW' | 'REPLACEMENT';
+        /** @enum {string} */
+        replacementReason?:
+          | 'EXPIRED'
+          | 'PAGES_FULL'
+          | 'LOST'
+          | 'DAMAGED'
+          | 'LOST_FORCE_MAJEURE'
+          | 'DAMAGED_FORCE_MAJEURE'
+          | 'DATA_CHANGE';
+        /**
+         * @description EXPRESS (percepatan): same day, extra fee
+         * @default REGULAR
+         * @enum {string}
+         */
+        service: 'REGULAR' | 'EXPRESS';
+        /** @enum {string} */
+        product:
+          | 'NON_ELECTRONIC_5Y'
+          | 'NON_ELECTRONIC_10Y'
+          | 'ELECTRONIC_5Y'
+          | 'ELECTRONIC_10Y'
+          | 'POLYCARBONATE_5Y'
+          | 'POLYCARBONATE_10Y';
+        applicant: {
+          nik: string;
+          fullName: string;
+          /** Format: date */
+          dateOfBirth: string;
+          placeOfBirth: string;
+          /**
+           * @description M = laki-laki (male), F = perempuan (female)
+           * @enum {string}
+           */
+          sex: 'M' | 'F';
+          /**
+           * @description Married now or before: counts as adult
+           * @default false
+           */
+          married: boolean;
+        };
+        previousPassportNumber?: string;
+        /** @enum {string} */
+        travelPurpose?:
+          'TOURISM' | 'UMRAH' | 'HAJJ' | 'WORK' | 'MIGRANT_WORKER' | 'STUDY' | 'MEDICAL' | 'OTHER';
+        /**
+         * @description Facts that change the documents to bring
+         * @default {
+         *       "naturalised": false,
+         *       "nameChanged": false
+         *     }
+         */
+        circumstances: {
+          /** @default false */
+          naturalised: boolean;
+          /** @default false */
+          nameChanged: boolean;
+          /**
+           * @description Minors: who signs for the child (default MARRIED)
+           * @enum {string}
+           */
+          parents?: 'MARRIED' | 'DIVORCED' | 'PARENT_DECEASED' | 'GUARDIAN';
+        };
+      };
+    };
+    WalkInQuotaUpdateInput: {
+      daily: number;
+    };
+    WalkInQuotas: {
+      /** @enum {string} */
+      lane: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
+      daily: number;
+      used: number;
+      left: number;
+    }[];
+    WalkInSlip: {
+      /** Format: uuid */
+      applicationId: string;
+      number: string;
+      /** @enum {string} */
+      lane: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
+      officeName: string;
+      /** Format: date */
+      date: string;
+      holder: {
+        fullName: string;
+        /** @description Masked: first 6 and last 4 digits */
+        nik: string;
+      };
+      billing: {
+        /** @description 15-digit PNBP billing code, to pay within 2 hours */
+        code: string;
+        amount: number;
+        /** Format: date-time */
+        expiresAt: string;
+      };
     };
   };
   responses: never;
@@ -6113,6 +6357,303 @@ export interface operations {
       };
     };
   };
+  createWalkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WalkInCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficerApplication'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadWalkInScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/jpeg': Blob;
+        'image/png': Blob;
+        'application/pdf': Blob;
+        'application/octet-stream': Blob;
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficerApplication'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitWalkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WalkInSlip'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  walkInQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WalkInQuotas'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setWalkInQuota: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        lane: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WalkInQuotaUpdateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WalkInQuotas'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getOfficerReleases: {
     parameters: {
       query?: {
@@ -6607,7 +7148,14 @@ export interface operations {
           password: string;
           officeCode: string | null;
           roles: (
-            'CHECK_IN' | 'VERIFIER' | 'BIOMETRICS' | 'ADJUDICATOR' | 'ISSUER' | 'OFFICE_ADMIN' | 'HQ_ADMIN'
+            | 'CHECK_IN'
+            | 'COUNTER'
+            | 'VERIFIER'
+            | 'BIOMETRICS'
+            | 'ADJUDICATOR'
+            | 'ISSUER'
+            | 'OFFICE_ADMIN'
+            | 'HQ_ADMIN'
           )[];
         };
       };

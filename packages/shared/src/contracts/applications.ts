@@ -138,6 +138,10 @@ export const applicationSchema = z
         timeZone: z.string(),
         timeZoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
         service: z.enum(['REGULAR', 'EXPRESS', 'PRIORITY']),
+        walkInLane: z
+          .enum(['PRIORITY', 'LOST_DAMAGED', 'APP_OUTAGE'])
+          .optional()
+          .describe('Made at the office counter (issue 16): the walk-in lane whose daily quota it took'),
         reschedulesLeft: z.number().int(),
       })
       .nullable(),

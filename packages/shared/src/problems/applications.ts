@@ -91,6 +91,20 @@ export const applicationProblems = defineProblems({
       en: 'The officer has not confirmed the old passport’s pages are full',
     },
   },
+  WALK_IN_NOT_ELIGIBLE: {
+    status: 422,
+    title: {
+      id: 'Pemohon tidak memenuhi syarat jalur layanan langsung ini',
+      en: 'The applicant does not qualify for this walk-in lane',
+    },
+  },
+  WALK_IN_QUOTA_FULL: {
+    status: 409,
+    title: {
+      id: 'Kuota layanan langsung jalur ini hari ini sudah habis',
+      en: 'Today’s walk-in quota of this lane is used up',
+    },
+  },
   PREVIOUS_PASSPORT_EXISTS: {
     status: 422,
     title: {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { accountAtCounter, type CounterPerson } from './counter-account.ts';
 import type { Account, Registration } from '#shared/contracts/accounts.ts';
 import type { Language } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
@@ -30,6 +31,7 @@ export interface AccountsService {
   contactOf(accountId: string, db?: Database): Promise<Contact>;
   /** The contact of the NIK holder's own account (e-mail verified); null when they have none. */
   contactOfNik(nik: string): Promise<Contact | null>;
+  accountAtCounter(person: CounterPerson): Promise<{ accountId: string; created: boolean }>;
   setLanguage(accountId: string, language: Language): Promise<Account>;
   requestPasswordReset(email: string, context: Ip): Promise<void>;
   confirmPasswordReset(
@@ -70,6 +72,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (!row) throw new Error(`account ${accountId} not found`);
       return contactFrom(row);
     },
+    accountAtCounter: (person) => accountAtCounter(deps, person),
     async contactOfNik(nik) {
       const row = await repository.findVerifiedAccountByNik(deps.db, nik);
       return row ? contactFrom(row) : null;

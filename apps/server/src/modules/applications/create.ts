@@ -1,5 +1,6 @@
 import type { ApplicationCreate } from '#shared/contracts/applications.ts';
 import { jakartaDate } from '#shared/eligibility.ts';
+import type { Database } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, RegisteredPassport } from './deps.ts';
@@ -13,10 +14,18 @@ import { checkChoices, checkForm, previousPassportFor, refuseNewWhenPassportKnow
  * passport looked up in the registry, documents and fee worked out, then one short transaction that
  * also enforces one application in progress per NIK and a cap per account.
  */
+export interface CreateOptions {
+  /** Who made it, in the history: the applicant, or the officer at the counter (issue 16). */
+  readonly actor?: string;
+  /** Written in the same transaction as the new row (the walk-in record and its audit). */
+  readonly within?: (tx: Database, row: repository.ApplicationRow) => Promise<void>;
+}
+
 export async function createApplication(
   deps: ApplicationsDeps,
   accountId: string,
   input: ApplicationCreate,
+  options: CreateOptions = {},
 ): Promise<repository.ApplicationRow> {
   const now = deps.clock.now();
   const today = jakartaDate(now);
@@ -66,7 +75,8 @@ export async function createApplication(
         createdAt: now,
         updatedAt: now,
       });
-      await repository.insertHistory(tx, row.id, 'DRAFT', now, 'APPLICANT');
+      await repository.insertHistory(tx, row.id, 'DRAFT', now, options.actor ?? 'APPLICANT');
+      await options.within?.(tx, row);
       return row;
     });
   } catch (error) {

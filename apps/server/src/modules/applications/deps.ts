@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { CounterPerson } from '../accounts/index.ts';
 import type { Language, Localized } from '#shared/i18n.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -87,6 +88,11 @@ export interface ApplicationsDeps {
       officeCode: string,
       date: string,
     ): Promise<{ applicationId: string; start: string; end: string; pool: string }[]>;
+    /** The counter's walk-in lanes (issue 16): today's lane session, and a seat of it. */
+    readonly walkIn: {
+      plan(officeCode: string, lane: 'PRIORITY' | 'LOST_DAMAGED' | 'APP_OUTAGE'): Promise<Appointment>;
+      claimSeat(tx: Database, appointment: Appointment, applicationId: string): Promise<boolean>;
+    };
     /** The waitlist of freed seats (issue 15): entries, offers held for them. */
     readonly waitlist: Pick<
       Waitlist,
@@ -142,6 +148,8 @@ export interface ApplicationsDeps {
     ): Promise<{ email: string; phone: string; fullName: string; language: Language; nik: string }>;
     /** The NIK holder's own account's contact (e-mail verified), or null. */
     contactOfNik(nik: string): Promise<{ email: string; language: Language } | null>;
+    /** The account a walk-in is filed under (issue 16; accounts/counter-account.ts). */
+    accountAtCounter(person: CounterPerson): Promise<{ accountId: string; created: boolean }>;
   };
   readonly notifications: Pick<NotificationService, 'enqueue' | 'enqueueMany' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */

@@ -3,3 +3,4 @@ export { createApplicationsService, type ApplicationsService } from './service.t
 export type { ApplicationsDeps } from './deps.ts';
 export type { OfficeDesk } from './office-desk.ts';
 export { waitlistRoutes } from './waitlist-routes.ts';
+export type { Counter } from './walk-in.ts';

@@ -24,6 +24,7 @@ import {
   type IssuedPassport,
 } from './visit-outcomes.ts';
 import * as visits from './visit-repository.ts';
+import { findWalkIn } from './walk-in-repository.ts';
 
 /** The office's side of applications, for the officer module (which checks roles and writes the audit). */
 export interface OfficeDesk {
@@ -70,7 +71,9 @@ export function createOfficeDesk(
     async officeOf(id) {
       const visit = await visits.findVisit(deps.db, id);
       if (visit) return visit.officeCode;
-      return (await deps.scheduling.appointmentsOf([id])).get(id)?.officeCode ?? null;
+      const booked = (await deps.scheduling.appointmentsOf([id])).get(id)?.officeCode;
+      // A walk-in belongs to the counter's office from the start, also while a draft (issue 16).
+      return booked ?? (await findWalkIn(deps.db, id))?.officeCode ?? null;
     },
     async officesOf(ids) {
       const [checkedIn, offices] = await Promise.all([

@@ -2,6 +2,7 @@ import type { ApplicationView } from '#shared/contracts/applications.ts';
 import type { OfficerApplicationView, QueueEntry } from '#shared/contracts/officer.ts';
 import type { Language } from '#shared/i18n.ts';
 import { statusLabels, type ApplicationStatus } from '#shared/statuses.ts';
+import { poolOfService } from '../scheduling/index.ts';
 import type { ApplicationRow } from './repository.ts';
 import type { VisitRow } from './visit-repository.ts';
 import type { IssuedPassport } from './visit-outcomes.ts';
@@ -72,7 +73,7 @@ export function toQueueEntry(
     product: row.product,
     sessionStart: booking.start,
     sessionEnd: booking.end,
-    pool: booking.pool as QueueEntry['pool'],
+    pool: poolOfService(booking.pool),
     checkedInAt: visit?.checkedInAt.toISOString() ?? null,
   };
 }

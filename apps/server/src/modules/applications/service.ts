@@ -12,6 +12,7 @@ import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
 import { createOfficeDesk, type OfficeDesk } from './office-desk.ts';
+import { createCounter, type Counter } from './walk-in.ts';
 import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
@@ -97,6 +98,8 @@ export interface ApplicationsService {
   ): Promise<{ code: string; qrSvg: string; holder: { fullName: string; nik: string } }>;
   /** The office's side: the visit, for the officer module. */
   readonly office: OfficeDesk;
+  /** The office counter's walk-ins (issue 16). */
+  readonly counter: Counter;
   closeOverdueVisits(limit?: number): Promise<number>;
   /** Worker steps, safe to run in every instance at once. */
   settleOverdue(limit?: number): Promise<number>;
@@ -205,6 +208,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     cancelIdleDrafts: (limit) => cancelIdleDrafts(deps, limit),
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
+    counter: createCounter(deps),
     closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
     joinWaitlist: (accountId, applicationId, join, ip) =>
       joinWaitlist(deps, accountId, applicationId, join, ip),

@@ -11,3 +11,4 @@ export { officerAdminRoutes } from './admin-routes.ts';
 export { createPartnerHealthDesk, type PartnerHealthDesk } from './partner-health.ts';
 export { partnerHealthRoutes } from './partner-routes.ts';
 export { totpAt } from './totp.ts';
+export { createOfficerCounter } from './counter.ts';

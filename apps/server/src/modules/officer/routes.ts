@@ -21,6 +21,8 @@ import type { OfficerDesk } from './desk.ts';
 import { officerReleaseRoutes } from './release-routes.ts';
 import type { ReleasesReader } from './releases.ts';
 import { officerVisitRoutes } from './visit-routes.ts';
+import { officerCounterRoutes } from './counter-routes.ts';
+import type { OfficerCounter } from './counter.ts';
 
 const tags = ['officer'];
 const idParams = z.object({ id: z.uuid() });
@@ -37,6 +39,7 @@ export interface OfficerRoutesOptions {
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
   readonly releases: ReleasesReader;
+  readonly counter: OfficerCounter;
 }
 
 export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (app, options) => {
@@ -188,5 +191,6 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
     },
   );
   await app.register(officerVisitRoutes, { desk });
+  await app.register(officerCounterRoutes, { counter: options.counter });
   await app.register(officerReleaseRoutes, { releases: options.releases, clock: options.clock });
 };

@@ -18,3 +18,11 @@ export { servicePools, type ServicePool } from './schedule.ts';
 export { listingsPerIp, schedulingRoutes } from './routes.ts';
 export { defaultWaitlistSettings, noShowsSince, type WaitlistSettings } from './waitlist.ts';
 export type { Waitlist } from './waitlist-service.ts';
+export {
+  defaultWalkInQuota,
+  laneOfService,
+  poolOfService,
+  walkInLanes,
+  type LaneQuota,
+  type WalkInLane,
+} from './walk-in.ts';

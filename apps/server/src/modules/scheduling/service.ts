@@ -22,6 +22,16 @@ import { createAvailability } from './availability.ts';
 import { releaseSeats } from './claims-repository.ts';
 import { defaultWaitlistSettings, type WaitlistSettings } from './waitlist.ts';
 import { createWaitlist } from './waitlist-service.ts';
+import {
+  claimLaneSeat,
+  laneOfService,
+  laneQuotas,
+  laneSessionFor,
+  poolOfService,
+  type LaneQuota,
+  type WalkInLane,
+} from './walk-in.ts';
+import { saveQuota } from './walk-in-repository.ts';
 
 export const schedulingReferenceLoaders: readonly ReferenceDataLoader[] = [
   { dataset: 'holidays', load: (db) => upsertHolidays(db, readHolidays()) },
@@ -80,6 +90,8 @@ export interface Appointment {
   readonly timeZone: string;
   readonly timeZoneLabel: (typeof zoneLabels)[OfficeZone];
   readonly service: ServicePool;
+  /** Made at the counter (issue 16): the walk-in lane whose quota it took; no online reschedule. */
+  readonly walkInLane?: WalkInLane;
   readonly reschedulesLeft: number;
 }
 
@@ -155,8 +167,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
       end: session.endTime,
       timeZone: office.zone,
       timeZoneLabel: zoneLabels[office.zone],
-      service: session.service as ServicePool,
-      reschedulesLeft: Math.max(0, MAX_RESCHEDULES - booking.reschedules),
+      service: poolOfService(session.service),
+      ...(laneOfService(session.service) ? { walkInLane: laneOfService(session.service)! } : {}),
+      reschedulesLeft: laneOfService(session.service)
+        ? 0
+        : Math.max(0, MAX_RESCHEDULES - booking.reschedules),
     };
   }
 
@@ -395,6 +410,35 @@ export function createSchedulingService(deps: SchedulingDeps) {
     async bookedOffices(applicationIds: readonly string[]): Promise<Map<string, string>> {
       const rows = await repository.bookedOffices(db, applicationIds);
       return new Map(rows.map((r) => [r.applicationId, r.officeCode]));
+    },
+
+    /** The counter's walk-in lanes of an office (issue 16): quota, taken and left per lane today. */
+    walkIn: {
+      async quotas(officeCode: string): Promise<LaneQuota[]> {
+        const office = await officeOf(officeCode);
+        return laneQuotas(db, office.code, localDate(clock.now(), office.zone));
+      },
+      /** Inside the caller's transaction (the officer module audits it in the same one). */
+      async setQuota(tx: Database, officeCode: string, lane: WalkInLane, daily: number) {
+        await saveQuota(tx, (await officeOf(officeCode, tx)).code, lane, daily, clock.now());
+      },
+      /** Today's lane session and the appointment it makes, before any seat is taken. */
+      async plan(officeCode: string, lane: WalkInLane): Promise<Appointment> {
+        const office = await officeOf(officeCode);
+        const sessionId = await laneSessionFor(db, office, lane, clock.now());
+        const session = (await repository.findSession(db, sessionId))!;
+        return appointmentFor({ reschedules: 0 } as repository.BookingRow, session);
+      },
+      /** A seat of the planned lane session, in the caller's transaction; false when the lane is full. */
+      claimSeat: (tx: Database, appointment: Appointment, applicationId: string) =>
+        claimLaneSeat(
+          tx,
+          appointment.officeCode,
+          appointment.walkInLane!,
+          appointment.sessionId,
+          applicationId,
+          clock.now(),
+        ),
     },
 
     /** The day's bookings of an office (the officer's queue), with their session times. */

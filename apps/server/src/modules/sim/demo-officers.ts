@@ -19,6 +19,7 @@ export const PILOT_OFFICE_CODES = ['JAKARTA_SELATAN', 'JAKARTA_PUSAT', 'TANGERAN
 
 const singleRoleOfficers: ReadonlyArray<readonly [string, OfficerRole, string]> = [
   ['loket', 'CHECK_IN', 'Petugas Loket'],
+  ['langsung', 'COUNTER', 'Petugas Layanan Langsung'],
   ['verifikator', 'VERIFIER', 'Verifikator'],
   ['wawancara', 'BIOMETRICS', 'Petugas Wawancara'],
   ['adjudikator', 'ADJUDICATOR', 'Pejabat Adjudikasi'],

@@ -206,3 +206,43 @@ export const applicationReminders = pgTable(
     check('application_reminders_kind_valid', sql`${t.kind} in ('VISIT_EVE', 'PICK_UP')`),
   ],
 );
+
+/**
+ * A lost or damaged passport's examination (issue 16): the report (BAP) an officer records at the
+ * visit, the head of office's decision (issue, defer for a repeated loss, or refuse), and the fine
+ * (biaya beban) billed only after a decision to issue, unless the officer confirmed force majeure.
+ */
+export const lossReports = pgTable(
+  'loss_reports',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    circumstances: text('circumstances').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }),
+    place: text('place'),
+    policeReportNumber: text('police_report_number'),
+    forceMajeureClaimed: boolean('force_majeure_claimed').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: instant('recorded_at').notNull(),
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    forceMajeureConfirmed: boolean('force_majeure_confirmed'),
+    deferredUntil: date('deferred_until', { mode: 'string' }),
+    decidedBy: text('decided_by'),
+    decidedAt: instant('decided_at'),
+    fineCode: text('fine_code').unique(),
+    fineAmount: integer('fine_amount'),
+    fineExpiresAt: instant('fine_expires_at'),
+    finePaidAt: instant('fine_paid_at'),
+    fineNtpn: text('fine_ntpn'),
+  },
+  (t) => [
+    check('loss_reports_kind_valid', sql`${t.kind} in ('LOST', 'DAMAGED')`),
+    check(
+      'loss_reports_decision_valid',
+      sql`${t.decision} is null or ${t.decision} in ('ISSUE', 'DEFER', 'REFUSE')`,
+    ),
+  ],
+);

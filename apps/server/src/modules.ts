@@ -276,6 +276,13 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     run: () => releases.tick(),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
+  // Reminders people rely on (issue 16): each claimed once in its outbox transaction, so every
+  // instance may run this.
+  runPeriodically(app, {
+    name: 'reminders',
+    everyMs: config.jobIntervalMs,
+    run: () => jobs.sendReminders(),
+  });
   runPeriodically(app, {
     name: 'idle-drafts',
     everyMs: config.jobIntervalMs,

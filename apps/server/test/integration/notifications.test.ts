@@ -96,6 +96,7 @@ describe('e-mail delivery through the outbox', () => {
         messageId: messageIdOf(id),
         subject: expected.subject,
         text: expected.body,
+        attachments: [],
       },
     ]);
     expect(await rowOf(id)).toMatchObject({
@@ -105,6 +106,37 @@ describe('e-mail delivery through the outbox', () => {
       lockedUntil: null,
       sentAt: clock.now(),
     });
+  });
+
+  it('when an e-mail carries a file, then it goes out attached over SMTP and the row keeps neither', async () => {
+    const receipt = {
+      filename: 'bukti-bayar.txt',
+      contentType: 'text/plain; charset=utf-8',
+      content: 'NTPN: X1',
+    };
+    const { id } = await notifications().enqueue(db, {
+      channel: 'EMAIL',
+      to: 'siti@example.com',
+      template: 'account.verify-email',
+      language: 'id',
+      variables: verifyVariables,
+      attachments: [receipt],
+    });
+    expect((await worker().runOnce()).sent).toBe(1);
+    const [received] = smtp.received;
+    expect(received?.text).toBe(renderNotification('account.verify-email', 'id', verifyVariables).body);
+    expect(received?.attachments).toEqual([{ filename: 'bukti-bayar.txt', content: 'NTPN: X1' }]);
+    expect(await rowOf(id)).toMatchObject({ status: 'SENT', body: '', attachments: null });
+    await expect(
+      notifications().enqueue(db, {
+        channel: 'SMS',
+        to: '+6281234567890',
+        template: 'account.password-changed',
+        language: 'id',
+        variables: { fullName: 'Siti' },
+        attachments: [receipt],
+      }),
+    ).rejects.toThrow(/attachments/);
   });
 
   it('when the enqueuing transaction rolls back, then the message never exists nor goes out', async () => {
@@ -376,11 +408,32 @@ describe('the simulation dev mailbox', () => {
     const iso = (minutes: number) => new Date(startMs + minutes * 60_000).toISOString();
 
     expect(await listMailbox(db, { to: 'ANI@example.COM', limit: 10 })).toEqual([
-      { to: 'ani@example.com', channel: 'EMAIL', subject: 'second', text: 'two', createdAt: iso(2) },
-      { to: 'Ani@Example.com', channel: 'EMAIL', subject: 'first', text: 'one', createdAt: iso(0) },
+      {
+        to: 'ani@example.com',
+        channel: 'EMAIL',
+        subject: 'second',
+        text: 'two',
+        attachments: [],
+        createdAt: iso(2),
+      },
+      {
+        to: 'Ani@Example.com',
+        channel: 'EMAIL',
+        subject: 'first',
+        text: 'one',
+        attachments: [],
+        createdAt: iso(0),
+      },
     ]);
     expect(await listMailbox(db, { to: '+6281234567890', limit: 10 })).toEqual([
-      { to: '+6281234567890', channel: 'SMS', subject: null, text: 'sms', createdAt: iso(1) },
+      {
+        to: '+6281234567890',
+        channel: 'SMS',
+        subject: null,
+        text: 'sms',
+        attachments: [],
+        createdAt: iso(1),
+      },
     ]);
     expect((await listMailbox(db, { limit: 2 })).map((m) => m.subject)).toEqual(['third', 'second']);
   });

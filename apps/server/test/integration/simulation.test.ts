@@ -133,6 +133,7 @@ describe('the outbox', () => {
         channel: 'EMAIL',
         subject: expect.any(String),
         text: expect.stringMatching(/\b\d{6}\b/),
+        attachments: [],
         createdAt: t.clock.now().toISOString(),
       },
     ]);

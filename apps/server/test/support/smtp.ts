@@ -7,6 +7,8 @@ export interface ReceivedMail {
   readonly messageId: string;
   readonly subject: string;
   readonly text: string;
+  /** Files of a multipart message, decoded (the payment receipt). */
+  readonly attachments: readonly { readonly filename: string; readonly content: string }[];
 }
 
 export interface TestSmtpServer {
@@ -62,8 +64,33 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   };
 }
 
-/** Just enough MIME for what nodemailer writes for a plain-text message. */
+/** Just enough MIME for what nodemailer writes: a plain-text message, or text plus attached files. */
 export function parseMail(raw: string, to: string[]): ReceivedMail {
+  const { headers, body } = parsePart(raw);
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers.get('content-type') ?? '')?.[1];
+  const parts = boundary
+    ? raw
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((part) => parsePart(part.replace(/^\r\n/, '').replace(/\r\n$/, '')))
+    : [{ headers, body }];
+  const text = parts.find((p) => !/attachment/i.test(p.headers.get('content-disposition') ?? ''));
+  return {
+    to,
+    messageId: headers.get('message-id') ?? '',
+    subject: decodeWords(headers.get('subject') ?? ''),
+    text: (text?.body ?? '').replace(/\r\n/g, '\n'),
+    attachments: parts
+      .filter((p) => /attachment/i.test(p.headers.get('content-disposition') ?? ''))
+      .map((p) => ({
+        filename: /filename="?([^";]+)"?/i.exec(p.headers.get('content-disposition') ?? '')?.[1] ?? '',
+        content: p.body,
+      })),
+  };
+}
+
+/** One MIME entity: its headers, and its body decoded. */
+function parsePart(raw: string): { headers: Map<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
   for (const line of raw
@@ -87,12 +114,7 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
   } else {
     body = Buffer.from(body, 'latin1').toString('utf8');
   }
-  return {
-    to,
-    messageId: headers.get('message-id') ?? '',
-    subject: decodeWords(headers.get('subject') ?? ''),
-    text: body.replace(/\r\n/g, '\n'),
-  };
+  return { headers, body };
 }
 
 /** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */

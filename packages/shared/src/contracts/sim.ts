@@ -64,6 +64,15 @@ export const simOutboxMessageSchema = z
     channel: z.enum(['EMAIL', 'SMS']),
     subject: z.string().nullable(),
     text: z.string(),
+    attachments: z
+      .array(
+        z.object({
+          filename: z.string(),
+          contentType: z.string(),
+          content: z.string().describe('The file as sent (attachments are small text files)'),
+        }),
+      )
+      .describe('Files sent with an e-mail, e.g. the payment receipt; empty for SMS'),
     createdAt: isoInstant,
   })
   .meta({ id: 'SimOutboxMessage' });

@@ -3,6 +3,7 @@ import { canTransition, type ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { reminderTopic, tellRescheduled } from './messages.ts';
+import { tellNoShow } from './reminder-messages.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
 import { seatRequestFor } from './seats.ts';
@@ -86,12 +87,22 @@ export async function rescheduleApplication(
   });
 }
 
-/** Paid but never checked in by the end of the session's day → NO_SHOW. */
+/** Paid but never checked in by the end of the session's day → NO_SHOW, and the applicant told. */
 export async function markNoShows(deps: ApplicationsDeps, limit = 100): Promise<number> {
   return deps.db.transaction(async (tx) => {
     let marked = 0;
     for (const id of await deps.scheduling.closeBookingsPastTheirDay(tx, limit)) {
-      if (await moveBySystem(deps, tx, id, 'PAID', 'NO_SHOW', 'Tidak hadir pada jadwal')) marked++;
+      const row = await repository.transition(tx, {
+        id,
+        from: ['PAID'],
+        to: 'NO_SHOW',
+        at: deps.clock.now(),
+        actor: 'SYSTEM',
+        note: 'Tidak hadir pada jadwal',
+      });
+      if (!row) continue;
+      await tellNoShow(deps, tx, row, (await deps.scheduling.appointmentsOf([id], tx)).get(id));
+      marked++;
     }
     return marked;
   });

@@ -54,11 +54,16 @@ export function formatInstant(at: Date, appointment: Appointment, language: Lang
   return instant(at, appointment.timeZone, appointment.timeZoneLabel, language);
 }
 
+/** A calendar day (YYYY-MM-DD) as the reader says it, e.g. "Kamis, 26 November 2026". */
+export function formatDay(date: string, language: Language, style: 'full' | 'medium' = 'full'): string {
+  return formatter(
+    `day:${language}:${style}`,
+    () => new Intl.DateTimeFormat(locale[language], { dateStyle: style, timeZone: 'UTC' }),
+  ).format(new Date(`${date}T00:00:00Z`));
+}
+
 export function describeAppointment(appointment: Appointment, language: Language): string {
-  const day = formatter(
-    `day:${language}`,
-    () => new Intl.DateTimeFormat(locale[language], { dateStyle: 'full', timeZone: 'UTC' }),
-  ).format(new Date(`${appointment.date}T00:00:00Z`));
+  const day = formatDay(appointment.date, language);
   return `${day}, ${appointment.start}–${appointment.end} ${appointment.timeZoneLabel}, ${appointment.officeName}`;
 }
 

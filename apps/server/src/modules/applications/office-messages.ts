@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import type { ApplicationsDeps } from './deps.ts';
+import type { Appointment, ApplicationsDeps, BillingView } from './deps.ts';
+import { paymentReceipt } from './reminder-messages.ts';
 import type { ApplicationRow } from './repository.ts';
 
 /** Messages of the office visit: a decision the applicant must know of, and the passport ready. */
@@ -45,16 +46,24 @@ export async function tellDecision(
   });
 }
 
+/** The e-mail carries the payment receipt: it is asked for at pick-up (DOMAIN.md "Payment"). */
 export async function tellReady(
   deps: ApplicationsDeps,
   tx: Database,
   row: ApplicationRow,
   ready: { readyDate: string; pickUpBy: string; officeName: string },
+  paid: { billing: BillingView | undefined; appointment: Appointment },
 ): Promise<void> {
   const contact = await deps.contacts.contactOf(row.accountId, tx);
   const variables = { fullName: contact.fullName, applicationNumber: row.number, ...ready };
   const message = { template: 'application.ready' as const, language: contact.language, variables };
-  await deps.notifications.enqueue(tx, { channel: 'EMAIL', to: contact.email, ...message });
+  const receipt = paymentReceipt(row, paid.billing, paid.appointment, contact.language);
+  await deps.notifications.enqueue(tx, {
+    channel: 'EMAIL',
+    to: contact.email,
+    ...message,
+    ...(receipt ? { attachments: [receipt] } : {}),
+  });
   if (deps.smsEnabled)
     await deps.notifications.enqueue(tx, { channel: 'SMS', to: contact.phone, ...message });
 }

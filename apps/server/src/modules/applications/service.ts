@@ -18,6 +18,7 @@ import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
 import type { Database } from '../../db/database.ts';
 import { cancelApplication, cancelIdleDrafts, markNoShows, rescheduleApplication } from './lifecycle.ts';
+import { sendReminders } from './reminders.ts';
 import {
   applicationPaid,
   claimPayment,
@@ -106,6 +107,8 @@ export interface ApplicationsService {
   reconcileNearDeadline(limit?: number): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
   cancelIdleDrafts(limit?: number): Promise<number>;
+  /** Reminders (issue 16): the visit's eve, the passport waiting at day 7 and 25; each once. */
+  sendReminders(limit?: number): Promise<number>;
   /** The waitlist of freed seats (issue 15). */
   joinWaitlist(
     accountId: string,
@@ -206,6 +209,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
     markNoShows: (limit) => markNoShows(deps, limit),
     cancelIdleDrafts: (limit) => cancelIdleDrafts(deps, limit),
+    sendReminders: (limit) => sendReminders(deps, limit),
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     counter: createCounter(deps),

@@ -109,7 +109,9 @@ export function adjudicate(
 }
 
 /** Prints the passport: number, validity, ICAO 9303 TD3 MRZ; registered, the old one replaced. */
-export function issuePassport(deps: ApplicationsDeps, id: string, actor: OfficeActor, within: Within) {
+export async function issuePassport(deps: ApplicationsDeps, id: string, actor: OfficeActor, within: Within) {
+  // The receipt for the ready e-mail: read before the step's transaction (a paid billing never changes).
+  const billing = (await deps.billing.billingsOf([id])).get(id);
   return officeStep(deps, id, actor, 'APPROVED', within, async (context): Promise<IssuedPassport> => {
     const { row, tx, today } = context;
     const product = passportProducts.find((p) => p.code === row.product);
@@ -149,11 +151,17 @@ export function issuePassport(deps: ApplicationsDeps, id: string, actor: OfficeA
     await visits.setOutcome(tx, id, { passport });
     await move(context, 'APPROVED', 'READY', `Paspor ${number}`);
     const readyDate = row.readyDate ?? today;
-    await tellReady(deps, tx, row, {
-      readyDate,
-      pickUpBy: addDays(readyDate, PICK_UP_DAYS),
-      officeName: context.appointment.officeName,
-    });
+    await tellReady(
+      deps,
+      tx,
+      row,
+      {
+        readyDate,
+        pickUpBy: addDays(readyDate, PICK_UP_DAYS),
+        officeName: context.appointment.officeName,
+      },
+      { billing, appointment: context.appointment },
+    );
     return passport;
   });
 }

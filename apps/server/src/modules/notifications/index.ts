@@ -22,5 +22,5 @@ export {
 } from './templates.ts';
 export { createSmtpMailSender, type SmtpMailSender, type SmtpMailSenderOptions } from './smtp-mail.ts';
 export { createHttpSmsSender, type HttpSmsSenderOptions } from './http-sms.ts';
-export type { MailSender, OutgoingEmail } from './mail.port.ts';
+export type { MailAttachment, MailSender, OutgoingEmail } from './mail.port.ts';
 export type { OutgoingSms, SmsSender } from './sms.port.ts';

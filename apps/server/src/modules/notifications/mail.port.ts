@@ -5,6 +5,15 @@ export interface OutgoingEmail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  readonly attachments?: readonly MailAttachment[];
+}
+
+/** A file sent with an e-mail (a payment receipt), small and textual: kept in the outbox row until sent. */
+export interface MailAttachment {
+  readonly filename: string;
+  /** E.g. `text/plain; charset=utf-8`. */
+  readonly contentType: string;
+  readonly content: string;
 }
 
 export interface MailSender {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database.ts';
 import { notificationOutbox } from '../../db/schema/notifications.ts';
+import type { MailAttachment } from './mail.port.ts';
 import type { NotificationChannel } from './templates.ts';
 
 /**
@@ -23,6 +24,7 @@ export interface NewOutboxMessage {
   readonly deliverAfter: Date;
   readonly createdAt: Date;
   readonly topic?: string | null;
+  readonly attachments?: MailAttachment[] | null;
 }
 
 export interface ClaimedMessage {
@@ -31,6 +33,7 @@ export interface ClaimedMessage {
   readonly recipient: string;
   readonly subject: string | null;
   readonly body: string;
+  readonly attachments: MailAttachment[] | null;
   /** Attempts including this one; it also fences later updates to this worker's claim. */
   readonly attempts: number;
 }
@@ -52,7 +55,7 @@ export async function insertMessages(db: Database, messages: readonly NewOutboxM
 export async function cancelPendingByTopic(db: Database, topic: string): Promise<number> {
   const rows = await db
     .update(notificationOutbox)
-    .set({ status: 'CANCELLED', body: '' })
+    .set({ status: 'CANCELLED', body: '', attachments: null })
     .where(and(eq(notificationOutbox.topic, topic), eq(notificationOutbox.status, 'PENDING')))
     .returning({ id: notificationOutbox.id });
   return rows.length;
@@ -84,19 +87,19 @@ export async function claimDue(
       set locked_until = ${millisecondsFromNow(options.leaseMs)}, attempts = o.attempts + 1
       from due
       where o.id = due.id
-      returning o.id, o.channel, o.recipient, o.subject, o.body, o.attempts`,
+      returning o.id, o.channel, o.recipient, o.subject, o.body, o.attachments, o.attempts`,
   );
 }
 
 /**
- * Erases the body (it may hold a one-time code). Not fenced by attempt: the message did go out,
+ * Erases the body (it may hold a one-time code) and the attachments (a receipt names a payment). Not fenced by attempt: the message did go out,
  * even if this worker's lease had run out meanwhile.
  */
 export async function markSent(db: Database, ids: readonly string[], sentAt: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .update(notificationOutbox)
-    .set({ status: 'SENT', sentAt, body: '', lockedUntil: null })
+    .set({ status: 'SENT', sentAt, body: '', attachments: null, lockedUntil: null })
     .where(and(inArray(notificationOutbox.id, [...ids]), eq(notificationOutbox.status, 'PENDING')));
 }
 
@@ -122,7 +125,13 @@ export async function markFailed(
 ): Promise<void> {
   await db
     .update(notificationOutbox)
-    .set({ status: 'FAILED', body: '', lastError: trimError(claim.error), lockedUntil: null })
+    .set({
+      status: 'FAILED',
+      body: '',
+      attachments: null,
+      lastError: trimError(claim.error),
+      lockedUntil: null,
+    })
     .where(ownClaim(claim));
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createCoalescer } from '../../platform/coalescer.ts';
 import { scrubPersonalData } from '../../platform/logging.ts';
-import type { MailSender } from './mail.port.ts';
+import type { MailAttachment, MailSender } from './mail.port.ts';
 import * as repository from './repository.ts';
 import type { SmsSender } from './sms.port.ts';
 import {
@@ -28,6 +28,8 @@ export type EnqueueRequest = {
     readonly deliverAfter?: Date;
     /** Lets the caller withdraw the message while it is not sent yet (see `withdraw`). */
     readonly topic?: string;
+    /** E-mail only: files sent with it (a payment receipt). */
+    readonly attachments?: readonly MailAttachment[];
   };
 }[TemplateName];
 
@@ -89,6 +91,7 @@ function outboxMessage(request: EnqueueRequest, now: Date): repository.NewOutbox
     deliverAfter: request.deliverAfter ?? now,
     createdAt: now,
     topic: request.topic ?? null,
+    attachments: request.attachments && request.attachments.length > 0 ? [...request.attachments] : null,
   };
 }
 
@@ -96,6 +99,8 @@ function outboxMessage(request: EnqueueRequest, now: Date): repository.NewOutbox
 function checkRecipient(request: EnqueueRequest): void {
   const valid = request.channel === 'SMS' ? E164.test(request.to) : EMAIL_ADDRESS.test(request.to);
   if (!valid) throw new Error(`The ${request.channel} recipient is not valid for the outbox`);
+  if (request.channel === 'SMS' && request.attachments?.length)
+    throw new Error('An SMS cannot carry attachments');
 }
 
 export interface DeliveryCounts {
@@ -196,13 +201,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function deliver(message: repository.ClaimedMessage): Promise<Outcome> {
     const { id, recipient: to, body: text } = message;
+    const attachments = message.attachments ?? [];
     const sms = deps.sms;
     if (message.channel === 'SMS' && !sms) {
       return giveUp(message, 'No SMS gateway is configured (SMS_GATEWAY_URL), so SMS cannot be sent');
     }
     try {
       if (message.channel === 'EMAIL')
-        await deps.mail.send({ messageId: id, to, subject: message.subject ?? '', text });
+        await deps.mail.send({ messageId: id, to, subject: message.subject ?? '', text, attachments });
       else await sms?.send({ messageId: id, to, text });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

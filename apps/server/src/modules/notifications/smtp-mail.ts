@@ -45,6 +45,11 @@ export function createSmtpMailSender(options: SmtpMailSenderOptions): SmtpMailSe
         to: email.to,
         subject: email.subject,
         text: email.text,
+        attachments: (email.attachments ?? []).map((file) => ({
+          filename: file.filename,
+          contentType: file.contentType,
+          content: file.content,
+        })),
         // Same id on every attempt, so a re-delivery after a crash is recognisable as the same message.
         messageId: `<${email.messageId}@${MESSAGE_ID_DOMAIN}>`,
         // RFC 3834: tells vacation responders and ticket systems not to answer.

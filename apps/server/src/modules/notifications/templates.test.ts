@@ -71,6 +71,30 @@ const variables = {
     officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
     pickUpBy: '2027-01-06',
   },
+  'application.visit-reminder': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
+    officeAddress: 'Jl. Warung Buncit Raya No. 207, Jakarta Selatan',
+    date: 'Kamis, 3 Desember 2026',
+    time: '10:00-11:00 WIB',
+    documents: '- KTP elektronik\n- Kartu Keluarga',
+    link: 'https://m-paspor.example/#/applications/x',
+  },
+  'application.no-show': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    appointment: 'Kamis, 3 Desember 2026, 10:00 WIB',
+    amount: 'Rp650.000',
+  },
+  'application.pick-up-reminder': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
+    officeAddress: 'Jl. Warung Buncit Raya No. 207, Jakarta Selatan',
+    pickUpBy: '6 Jan 2027',
+    daysLeft: '23',
+  },
   'application.decided': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
@@ -94,10 +118,13 @@ describe('notification templates', () => {
       'application.deadline-extended',
       'application.decided',
       'application.expired',
+      'application.no-show',
       'application.payment-received',
       'application.payment-reminder',
+      'application.pick-up-reminder',
       'application.ready',
       'application.rescheduled',
+      'application.visit-reminder',
       'consent.code',
       'waitlist.offer',
     ]);
@@ -106,7 +133,9 @@ describe('notification templates', () => {
     expect(templateChannels('application.ready')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('waitlist.offer')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('consent.code')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(36);
+    expect(templateChannels('application.visit-reminder')).toEqual(['EMAIL', 'SMS']);
+    expect(templateChannels('application.pick-up-reminder')).toEqual(['EMAIL', 'SMS']);
+    expect(cases).toHaveLength(46);
   });
 
   it.each(cases)(
@@ -226,4 +255,39 @@ describe('notification templates', () => {
     );
     expect(body).toContain('NTPN: A1B2C3D4E5F6G7H8');
   });
+
+  const reminderSms = ['application.visit-reminder', 'application.pick-up-reminder'] as const;
+  it.each(
+    cases.filter((c) => c.channel === 'SMS' && (reminderSms as readonly string[]).includes(c.template)),
+  )(
+    'when $template goes by SMS in $language with a long office name, then it fits one plain segment',
+    ({ template, language }) => {
+      const { body } = renderTemplate(template, 'SMS', language, variables[template]);
+      expect(body.length).toBeLessThanOrEqual(160);
+      expect(body).toMatch(/^[\x20-\x7e]+$/);
+      expect(body).toContain('MP2026-00000042');
+    },
+  );
+
+  it.each(languages)(
+    'when the visit reminder is rendered in %s, then it names office, address, day, time and what to bring',
+    (language) => {
+      const facts = variables['application.visit-reminder'];
+      const { subject, body } = renderNotification('application.visit-reminder', language, facts);
+      for (const part of [facts.officeName, facts.officeAddress, facts.date, facts.link, '- KTP elektronik'])
+        expect(body).toContain(part);
+      expect(subject).toContain(facts.time);
+      expect(body).toMatch(language === 'id' ? /Kode QR kedatangan/ : /arrival QR code/);
+    },
+  );
+
+  it.each(languages)(
+    'when the no-show notice is rendered in %s, then it says the fee is forfeited',
+    (language) => {
+      const { body } = renderNotification('application.no-show', language, variables['application.no-show']);
+      expect(body).toMatch(language === 'id' ? /hangus/ : /forfeited/);
+      expect(body).toMatch(language === 'id' ? /ajukan permohonan baru/ : /apply again/);
+      expect(body).toContain('Rp650.000');
+    },
+  );
 });

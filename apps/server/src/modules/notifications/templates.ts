@@ -1,6 +1,7 @@
 import type { Language } from '#shared/i18n.ts';
 import { applicationTemplates, type ApplicationTemplateVariables } from './application-templates.ts';
 import { consentTemplates, type ConsentTemplateVariables } from './consent-templates.ts';
+import { reminderTemplates, type ReminderTemplateVariables } from './reminder-templates.ts';
 import { waitlistTemplates, type WaitlistTemplateVariables } from './waitlist-templates.ts';
 
 /**
@@ -11,7 +12,11 @@ import { waitlistTemplates, type WaitlistTemplateVariables } from './waitlist-te
 export type NotificationChannel = 'EMAIL' | 'SMS';
 
 export interface TemplateVariables
-  extends ApplicationTemplateVariables, WaitlistTemplateVariables, ConsentTemplateVariables {
+  extends
+    ApplicationTemplateVariables,
+    WaitlistTemplateVariables,
+    ConsentTemplateVariables,
+    ReminderTemplateVariables {
   readonly 'account.verify-email': {
     readonly fullName: string;
     readonly code: string;
@@ -187,6 +192,7 @@ const templates = {
   ...applicationTemplates,
   ...waitlistTemplates,
   ...consentTemplates,
+  ...reminderTemplates,
 } as const satisfies Record<TemplateName, TemplateTexts>;
 
 type Templates = typeof templates;

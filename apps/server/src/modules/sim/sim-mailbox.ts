@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { simMailbox } from '../../db/schema/sim.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createCoalescer } from '../../platform/coalescer.ts';
-import type { MailSender, SmsSender } from '../notifications/index.ts';
+import type { MailAttachment, MailSender, SmsSender } from '../notifications/index.ts';
 
 /**
  * The dev mailbox of simulation mode: adapters of the notification ports that "send" by keeping the
@@ -15,6 +15,7 @@ export interface MailboxMessage {
   readonly channel: 'EMAIL' | 'SMS';
   readonly subject: string | null;
   readonly text: string;
+  readonly attachments: MailAttachment[];
   /** ISO 8601, in the simulated clock's time. */
   readonly createdAt: string;
 }
@@ -41,6 +42,7 @@ export function createSimMailSender(deps: SimSenderDeps): MailSender {
         recipient: email.to,
         subject: email.subject,
         text: email.text,
+        attachments: email.attachments?.length ? [...email.attachments] : null,
         messageId: email.messageId,
         createdAt: deps.clock.now(),
       }),
@@ -83,6 +85,7 @@ export async function listMailbox(
       channel: simMailbox.channel,
       subject: simMailbox.subject,
       text: simMailbox.text,
+      attachments: simMailbox.attachments,
       createdAt: simMailbox.createdAt,
     })
     .from(simMailbox)
@@ -93,6 +96,7 @@ export async function listMailbox(
   return rows.map((row) => ({
     ...row,
     channel: row.channel === 'SMS' ? 'SMS' : 'EMAIL',
+    attachments: (row.attachments as MailAttachment[] | null) ?? [],
     createdAt: row.createdAt.toISOString(),
   }));
 }

@@ -13,7 +13,8 @@ import { bearer } from '../support/visit.ts';
 
 /**
  * "My applications" in the applicant PWA (issue 9): a paid application booked for a later day is
- * rescheduled once through the UI (the rule is shown, the second time is not offered), then cancelled.
+ * rescheduled once through the UI (the rule is shown, the second time is not offered), then cancelled
+ * after the warning that a paid fee is not refunded.
  */
 let smtp: TestSmtpServer;
 let t: TestApp;
@@ -83,6 +84,16 @@ describe('when an applicant manages a paid application', () => {
     await screenshot(page, 'rescheduled');
 
     await page.getByTestId('cancel').click();
+    // Paid: the question says the fee is not refunded (issue 16), before anything is cancelled.
+    const warning = page.getByTestId('cancel-no-refund');
+    await warning.waitFor();
+    expect(await warning.textContent()).toBe(
+      'Biaya PNBP yang sudah dibayar tidak dikembalikan bila permohonan dibatalkan.',
+    );
+    expect(await page.getByRole('alertdialog').getAttribute('aria-describedby')).toBe('cancel-no-refund');
+    expect(await status.getAttribute('data-status')).toBe('PAID');
+    await screenshot(page, 'cancel-no-refund');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('cancel-confirm').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('CANCELLED');
     await screenshot(page, 'cancelled');

@@ -218,6 +218,7 @@ export const applicantId = {
   'apps.cancelConfirm':
     'Yakin membatalkan? Kursi jadwal Anda akan dilepas dan permohonan tidak bisa dilanjutkan.',
   'apps.cancelYes': 'Ya, batalkan',
+  'apps.cancelNoRefund': 'Biaya PNBP yang sudah dibayar tidak dikembalikan bila permohonan dibatalkan.',
   'pass.title': 'Kode kedatangan',
   'pass.intro': 'Tunjukkan kode QR ini kepada petugas saat datang, dan bawa dokumen asli.',
   'pass.code': 'Kode',
@@ -439,6 +440,7 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
   'apps.cancel': 'Cancel the application',
   'apps.cancelConfirm': 'Cancel for sure? Your seat will be released and the application cannot continue.',
   'apps.cancelYes': 'Yes, cancel',
+  'apps.cancelNoRefund': 'The fee (PNBP) you paid is not refunded if you cancel.',
   'pass.title': 'Arrival pass',
   'pass.intro': 'Show this QR code to the officer when you arrive, and bring the original documents.',
   'pass.code': 'Code',

@@ -72,7 +72,9 @@ export function ApplicationScreen({ id }: { id: string }) {
             </p>
           )}
           <Timeline history={app.history} />
-          {cancellable.includes(app.status) && <CancelButton id={id} onDone={application.setData} />}
+          {cancellable.includes(app.status) && (
+            <CancelButton id={id} status={app.status} onDone={application.setData} />
+          )}
         </>
       )}
     </Screen>

@@ -5,8 +5,19 @@ import { useSubmit } from '../app/useSubmit.ts';
 import { useT } from '../app/useT.ts';
 import { ErrorText } from '../components/Form.tsx';
 
-/** Cancelling asks once more: the seat goes back to others and the application cannot continue. */
-export function CancelButton({ id, onDone }: { id: string; onDone(application: Application): void }) {
+/**
+ * Cancelling asks once more: the seat goes back to others and the application cannot continue. Once
+ * paid, the question also says the fee is not refunded (issue 16): people must know before, not after.
+ */
+export function CancelButton({
+  id,
+  status,
+  onDone,
+}: {
+  id: string;
+  status: Application['status'];
+  onDone(application: Application): void;
+}) {
   const { t } = useT();
   const [asking, setAsking] = useState(false);
   const cancel = useSubmit(async () => {
@@ -20,8 +31,18 @@ export function CancelButton({ id, onDone }: { id: string; onDone(application: A
       </button>
     );
   return (
-    <div className="card" role="alertdialog" aria-labelledby="cancel-question">
+    <div
+      className="card"
+      role="alertdialog"
+      aria-labelledby="cancel-question"
+      {...(status === 'PAID' ? { 'aria-describedby': 'cancel-no-refund' } : {})}
+    >
       <p id="cancel-question">{t('apps.cancelConfirm')}</p>
+      {status === 'PAID' && (
+        <p className="warning" id="cancel-no-refund" data-testid="cancel-no-refund">
+          {t('apps.cancelNoRefund')}
+        </p>
+      )}
       <ErrorText error={cancel.error} />
       <div className="button-row">
         <button

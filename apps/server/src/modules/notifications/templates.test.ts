@@ -74,7 +74,8 @@ const variables = {
   'application.visit-reminder': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
-    officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
+    // The longest name in the office directory (54 characters): the SMS must still fit.
+    officeName: 'Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan',
     officeAddress: 'Jl. Warung Buncit Raya No. 207, Jakarta Selatan',
     date: 'Kamis, 3 Desember 2026',
     time: '10:00-11:00 WIB',
@@ -90,9 +91,10 @@ const variables = {
   'application.pick-up-reminder': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
-    officeName: 'Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan',
+    // The longest name in the office directory (54 characters): the SMS must still fit.
+    officeName: 'Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan',
     officeAddress: 'Jl. Warung Buncit Raya No. 207, Jakarta Selatan',
-    pickUpBy: '6 Jan 2027',
+    pickUpBy: '16 Jan 2027',
     daysLeft: '23',
   },
   'application.decided': {

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimReminder } from '../../src/modules/applications/reminder-repository.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain, registeredSession } from '../support/accounts.ts';
 import { completeDraft } from '../support/applications.ts';
@@ -12,14 +14,17 @@ import { until } from '../support/waitlist.ts';
 /**
  * Issue 16, reminders people rely on: the visit's eve (H-1) by e-mail and SMS with office, address,
  * day, time and what to bring, once per appointment (a rescheduled one gets its own), and the notice
- * of a missed visit. Driven by the simulated clock; the jobs run every 100 ms, so waiting a while runs
- * them many times over. PGlite by default, PostgreSQL when DATABASE_URL is set.
+ * of a missed visit. Driven by the simulated clock; the jobs run every 100 ms in two app instances on one
+ * database, so waiting a while runs them many times over, side by side. PGlite by default, PostgreSQL
+ * when DATABASE_URL is set.
  */
 const OFFICE = 'JAKARTA_SELATAN';
 const HOUR = 3_600_000;
 const WIB = 7 * HOUR;
 let smtp: TestSmtpServer;
 let t: TestApp;
+/** A second instance on the same database and clock: its jobs race the first one's. */
+let other: TestApp;
 let applicant: Awaited<ReturnType<typeof registeredSession>>;
 let application: { id: string; number: string; requiredDocuments: string[] };
 let first: Session;
@@ -66,6 +71,7 @@ async function sessionsFrom(date: string): Promise<Session[]> {
 beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await createTestApp({ config: { smtpUrl: smtp.url } });
+  other = await createTestApp({ db: t.db, clock: t.clock, config: { smtpUrl: smtp.url } });
   applicant = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
   const draft = await completeDraft(t.app, applicant);
   const today = clock().now().toISOString().slice(0, 10);
@@ -90,6 +96,7 @@ beforeAll(async () => {
   expect(await until(status, (s) => s === 'PAID')).toBe('PAID');
 });
 afterAll(async () => {
+  await other?.close();
   await t?.close();
   await smtp?.close();
 });
@@ -180,5 +187,24 @@ describe('when the applicant does not come', () => {
       headers: bearer(applicant),
     });
     expect((view.json() as { status: string }).status).toBe('NO_SHOW');
+  });
+});
+
+describe('when instances claim the same reminder at the same moment', () => {
+  it('then exactly one claim wins, the others wait for it and find it taken', async () => {
+    const claim = () =>
+      t.db.db.transaction(async (tx) => {
+        const won = await claimReminder(tx, {
+          applicationId: application.id,
+          kind: 'VISIT_EVE',
+          occasion: 'race',
+          at: t.clock.now(),
+        });
+        // Hold the transaction a moment, as the enqueue would: the others must wait, not both win.
+        await tx.execute(sql`select pg_sleep(0.05)`);
+        return won;
+      });
+    const results = await Promise.all([claim(), claim(), claim()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -24,6 +24,7 @@ import {
   officerSessionTouches,
   createOfficerAdmin,
   createOfficerCounter,
+  createOfficerLosses,
   createOfficerDesk,
   createPartnerHealthDesk,
   officerAdminRoutes,
@@ -149,6 +150,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     effects: () => ({
       applicationPaid: (tx, id, payment) => applications.applicationPaid(tx, id, payment),
       deadlinesExtended: (tx, list, minutes) => applications.deadlinesExtended(tx, list, minutes),
+      otherBillingPaid: (tx, payment) => applications.otherBillingPaid(tx, payment),
     }),
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
@@ -211,6 +213,11 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     officerDesk,
     walkIn: scheduling.walkIn,
   });
+  const officerLosses = createOfficerLosses({
+    losses: applications.losses,
+    desk: applications.office,
+    officerDesk,
+  });
   const officerAdmin = createOfficerAdmin({
     db,
     desk: officerDesk,
@@ -252,6 +259,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     secureCookies: config.env === 'production',
     releases,
     counter: officerCounter,
+    losses: officerLosses,
   });
   await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
   await app.register(partnerHealthRoutes, { ...api, desk: partnerHealthDesk });

@@ -1045,6 +1045,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officer/applications/{id}/loss-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The BAP, the decision and the fine of a lost or damaged passport */
+    get: operations['getLossReport'];
+    /** Record the examination report (BAP) of a lost or damaged passport (VERIFIER) */
+    put: operations['recordLossReport'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/applications/{id}/loss-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The head of office decides: issue (fine billed unless force majeure), defer, or refuse (OFFICE_ADMIN) */
+    post: operations['decideLoss'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/officer/releases': {
     parameters: {
       query?: never;
@@ -1793,6 +1828,33 @@ export interface components {
       /** @description The next place to be admitted */
       nextPosition: number | null;
       admittedLastMinute: number;
+    };
+    LossReport: {
+      /** @enum {string} */
+      kind: 'LOST' | 'DAMAGED';
+      circumstances: string;
+      occurredOn: string | null;
+      place: string | null;
+      policeReportNumber: string | null;
+      forceMajeureClaimed: boolean;
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      decision: ('ISSUE' | 'DEFER' | 'REFUSE') | null;
+      decisionReason: string | null;
+      forceMajeureConfirmed: boolean | null;
+      deferredUntil: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      fine: {
+        /** @description 15-digit billing code of the biaya beban */
+        code: string;
+        amount: number;
+        /** Format: date-time */
+        expiresAt: string;
+        paidAt: string | null;
+        ntpn: string | null;
+      } | null;
     };
     NikApplication: {
       /** Format: uuid */
@@ -6614,6 +6676,212 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WalkInQuotas'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLossReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LossReport'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordLossReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What happened, as the holder states it */
+          circumstances: string;
+          /** Format: date */
+          occurredOn?: string;
+          place?: string;
+          /** @description Surat Keterangan Hilang */
+          policeReportNumber?: string;
+          /**
+           * @description A disaster or other force majeure is claimed
+           * @default false
+           */
+          forceMajeureClaimed?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficerApplication'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  decideLoss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'ISSUE' | 'DEFER' | 'REFUSE';
+          reason: string;
+          /** @description ISSUE: the officer confirms force majeure from the authority’s letter, so no fine */
+          forceMajeureConfirmed?: boolean;
+          /**
+           * Format: date
+           * @description DEFER (a repeated loss only): at most 2 years ahead
+           */
+          deferredUntil?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LossReport'];
         };
       };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */

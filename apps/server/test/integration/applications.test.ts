@@ -173,7 +173,8 @@ describe('when the choices do not fit the person', () => {
         expiryDate: resident.previousPassport!.expiryDate,
       },
       requiredDocuments: ['KTP_EL', 'KARTU_KELUARGA', 'POLICE_LOSS_REPORT'],
-      fee: { amount: 650_000 + 1_000_000, items: [{ code: 'ELECTRONIC_5Y' }, { code: 'FINE_LOST' }] },
+      // The biaya beban is billed at the office after the BAP and the decision (issue 16), not here.
+      fee: { amount: 650_000, items: [{ code: 'ELECTRONIC_5Y' }] },
     });
   });
 

@@ -109,6 +109,8 @@ export const applicantId = {
   'fee.EXPRESS': 'Layanan percepatan',
   'fee.FINE_LOST': 'Biaya beban paspor hilang',
   'fee.FINE_DAMAGED': 'Biaya beban paspor rusak',
+  'fee.fineLater':
+    '{charge} ({amount}) tidak dibayar di aplikasi: ditagih di kantor setelah pemeriksaan (BAP) dan keputusan kepala kantor, dan tidak dikenakan bila karena keadaan kahar.',
   'fee.legalBasis': 'Dasar hukum',
   'apply.title': 'Permohonan baru',
   'apply.for': 'Untuk siapa?',
@@ -335,6 +337,8 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
   'fee.EXPRESS': 'Express service',
   'fee.FINE_LOST': 'Charge for a lost passport',
   'fee.FINE_DAMAGED': 'Charge for a damaged passport',
+  'fee.fineLater':
+    '{charge} ({amount}) is not paid in the app: it is billed at the office after the examination (BAP) and the head of office’s decision, and not charged for force majeure.',
   'fee.legalBasis': 'Legal basis',
   'apply.title': 'New application',
   'apply.for': 'Who is it for?',

@@ -105,6 +105,35 @@ export const applicationProblems = defineProblems({
       en: 'Today’s walk-in quota of this lane is used up',
     },
   },
+  LOSS_REPORT_NOT_APPLICABLE: {
+    status: 422,
+    title: {
+      id: 'BAP hanya untuk paspor hilang atau rusak',
+      en: 'An examination report is only for a lost or damaged passport',
+    },
+  },
+  LOSS_REPORT_REQUIRED: {
+    status: 409,
+    title: { id: 'BAP belum dicatat', en: 'The examination report has not been recorded' },
+  },
+  LOSS_DECISION_PENDING: {
+    status: 409,
+    title: {
+      id: 'Menunggu keputusan kepala kantor atas paspor hilang/rusak',
+      en: 'Waiting for the head of office’s decision on the lost/damaged passport',
+    },
+  },
+  LOSS_DEFERRAL_NOT_ALLOWED: {
+    status: 422,
+    title: {
+      id: 'Penangguhan hanya untuk kehilangan berulang',
+      en: 'Deferral is only for a repeated loss',
+    },
+  },
+  FINE_UNPAID: {
+    status: 409,
+    title: { id: 'Biaya beban belum dibayar', en: 'The fine has not been paid' },
+  },
   PREVIOUS_PASSPORT_EXISTS: {
     status: 422,
     title: {

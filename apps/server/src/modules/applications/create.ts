@@ -42,7 +42,8 @@ export async function createApplication(
   const fee = deps.fees.computeFee({
     product: input.product,
     service: input.service,
-    fine: choices.fine,
+    // The biaya beban is billed after the head of office's decision at the visit (loss.ts), not here.
+    fine: null,
     on: today,
   });
 

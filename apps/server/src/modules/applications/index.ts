@@ -4,3 +4,4 @@ export type { ApplicationsDeps } from './deps.ts';
 export type { OfficeDesk } from './office-desk.ts';
 export { waitlistRoutes } from './waitlist-routes.ts';
 export type { Counter } from './walk-in.ts';
+export type { LossDesk } from './loss.ts';

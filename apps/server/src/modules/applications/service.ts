@@ -13,6 +13,7 @@ import { arrivalPass } from './arrival-pass.ts';
 import { createApplication } from './create.ts';
 import { createOfficeDesk, type OfficeDesk } from './office-desk.ts';
 import { createCounter, type Counter } from './walk-in.ts';
+import { createLossDesk, finePaid, type LossDesk } from './loss.ts';
 import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
@@ -93,6 +94,10 @@ export interface ApplicationsService {
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
   /** The billing module's callback after a payment outage, inside its transaction. */
   deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
+  otherBillingPaid(
+    tx: Database,
+    payment: SimponiPayment,
+  ): Promise<'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH' | null>;
   arrivalPass(
     accountId: string,
     applicationId: string,
@@ -101,6 +106,8 @@ export interface ApplicationsService {
   readonly office: OfficeDesk;
   /** The office counter's walk-ins (issue 16). */
   readonly counter: Counter;
+  /** Lost and damaged passports at the visit (issue 16). */
+  readonly losses: LossDesk;
   closeOverdueVisits(limit?: number): Promise<number>;
   /** Worker steps, safe to run in every instance at once. */
   settleOverdue(limit?: number): Promise<number>;
@@ -204,6 +211,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     filedForMyNik: (accountId) => filedForMyNik(deps, accountId),
     cancelFiledForMyNik: (accountId, applicationId) => cancelFiledForMyNik(deps, accountId, applicationId),
     applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
+    otherBillingPaid: (tx, payment) => finePaid(deps, tx, payment),
     deadlinesExtended: (tx, billings, minutes) => deadlinesExtended(deps, tx, billings, minutes),
     settleOverdue: (limit) => settleOverdue(deps, limit),
     reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
@@ -213,6 +221,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     counter: createCounter(deps),
+    losses: createLossDesk(deps),
     closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
     joinWaitlist: (accountId, applicationId, join, ip) =>
       joinWaitlist(deps, accountId, applicationId, join, ip),

@@ -4,6 +4,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
 import type { Appointment, ApplicationsDeps } from './deps.ts';
 import { tellDecision } from './office-messages.ts';
+import { assertLossSettled } from './loss-check.ts';
 import * as repository from './repository.ts';
 import { notFound } from './scans.ts';
 import * as visits from './visit-repository.ts';
@@ -103,6 +104,7 @@ export function verifyDocuments(
     const missing = input.decision === 'MISSING_DOCUMENTS' ? [...(input.missingDocuments ?? [])] : [];
     if (input.decision === 'REJECT' && !input.notes) throw reasonRequired();
     if (input.decision === 'MISSING_DOCUMENTS' && missing.length === 0) throw missingDocumentsRequired();
+    if (input.decision === 'ACCEPT') await assertLossSettled(context.tx, context.row);
     const pagesFull = context.row.replacementReason === 'PAGES_FULL';
     if (pagesFull && input.decision === 'ACCEPT' && input.pagesFullConfirmed !== true) {
       throw pagesFullUnconfirmed();

@@ -10,6 +10,14 @@ import type { SimponiPayment } from './simponi.port.ts';
  */
 export interface PaymentEffects {
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
+  /**
+   * A payment of a code billing does not hold: a fine (biaya beban) billed at the visit (issue 16).
+   * Null when it is no such code either.
+   */
+  otherBillingPaid(
+    tx: Database,
+    payment: SimponiPayment,
+  ): Promise<'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH' | null>;
   /** Deadlines moved after a payment outage of `minutes`: note it on the application, tell the applicant. */
   deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
 }
@@ -46,7 +54,8 @@ export async function recordPayment(
     });
     if (!fresh) return { duplicate: true };
     const billing = await repository.lockByCode(tx, payment.billingCode);
-    const outcome = judge(billing, payment);
+    const other = billing ? null : await deps.effects.otherBillingPaid(tx, payment);
+    const outcome = other ?? judge(billing, payment);
     if (outcome === 'APPLIED' && billing) {
       await repository.markPaid(tx, billing.id, payment);
       await deps.effects.applicationPaid(tx, billing.applicationId, payment);

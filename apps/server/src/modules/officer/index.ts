@@ -12,3 +12,4 @@ export { createPartnerHealthDesk, type PartnerHealthDesk } from './partner-healt
 export { partnerHealthRoutes } from './partner-routes.ts';
 export { totpAt } from './totp.ts';
 export { createOfficerCounter } from './counter.ts';
+export { createOfficerLosses } from './loss.ts';

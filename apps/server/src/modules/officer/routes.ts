@@ -23,6 +23,8 @@ import type { ReleasesReader } from './releases.ts';
 import { officerVisitRoutes } from './visit-routes.ts';
 import { officerCounterRoutes } from './counter-routes.ts';
 import type { OfficerCounter } from './counter.ts';
+import { officerLossRoutes } from './loss-routes.ts';
+import type { OfficerLosses } from './loss.ts';
 
 const tags = ['officer'];
 const idParams = z.object({ id: z.uuid() });
@@ -40,6 +42,7 @@ export interface OfficerRoutesOptions {
   readonly secureCookies: boolean;
   readonly releases: ReleasesReader;
   readonly counter: OfficerCounter;
+  readonly losses: OfficerLosses;
 }
 
 export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (app, options) => {
@@ -192,5 +195,6 @@ export const officerRoutes: FastifyPluginAsync<OfficerRoutesOptions> = async (ap
   );
   await app.register(officerVisitRoutes, { desk });
   await app.register(officerCounterRoutes, { counter: options.counter });
+  await app.register(officerLossRoutes, { losses: options.losses });
   await app.register(officerReleaseRoutes, { releases: options.releases, clock: options.clock });
 };

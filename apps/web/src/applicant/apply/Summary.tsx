@@ -1,7 +1,7 @@
 import { documentKinds, requiredDocuments } from '#shared/document-requirements.ts';
 import { rupiah } from '../app/format.ts';
 import { useT } from '../app/useT.ts';
-import { feeLines, type Choices } from './choices.ts';
+import { feeLines, laterFine, type Choices } from './choices.ts';
 import { useFees } from './useFees.ts';
 
 /** The fee as it changes with the choices, and the documents they call for. */
@@ -10,6 +10,7 @@ export function Summary({ choices, adult }: { choices: Choices; adult: boolean }
   const fees = useFees();
   const lines = feeLines(choices, fees.amounts);
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  const fine = laterFine(choices, fees.amounts);
   const documents = requiredDocuments({
     adult,
     type: choices.type,
@@ -24,11 +25,7 @@ export function Summary({ choices, adult }: { choices: Choices; adult: boolean }
         <dl className="fee-lines">
           {lines.map((line) => (
             <div key={line.code}>
-              <dt>
-                {line.code.includes('_') && !line.code.startsWith('FINE')
-                  ? t('fee.passport')
-                  : t(`fee.${line.code as 'EXPRESS'}`)}
-              </dt>
+              <dt>{line.code.includes('_') ? t('fee.passport') : t(`fee.${line.code as 'EXPRESS'}`)}</dt>
               <dd>{rupiah(line.amount, language)}</dd>
             </div>
           ))}
@@ -37,6 +34,14 @@ export function Summary({ choices, adult }: { choices: Choices; adult: boolean }
             <dd data-testid="fee-total">{rupiah(total, language)}</dd>
           </div>
         </dl>
+        {fine && (
+          <p className="hint" data-testid="fee-fine-later">
+            {t('fee.fineLater', {
+              charge: t(`fee.${fine.code as 'FINE_LOST'}`),
+              amount: rupiah(fine.amount, language),
+            })}
+          </p>
+        )}
         {fees.legalBasis && (
           <p className="hint">
             {t('fee.legalBasis')}: {fees.legalBasis}

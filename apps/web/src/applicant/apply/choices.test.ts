@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adultApplicant, defaultChoices, feeLines, normalise } from './choices.ts';
+import { adultApplicant, defaultChoices, feeLines, laterFine, normalise } from './choices.ts';
 
 const amounts = new Map([
   ['ELECTRONIC_10Y', 950000],
@@ -19,13 +19,19 @@ describe('application choices', () => {
     expect(adultApplicant('2010-06-01', true, '2026-11-25')).toBe(true);
   });
 
-  it('when a lost passport is replaced with express service, then the fee adds both charges', () => {
-    const lines = feeLines(
-      { ...defaultChoices, type: 'REPLACEMENT', replacementReason: 'LOST', service: 'EXPRESS' },
-      amounts,
-    );
-    expect(lines.map((l) => l.code)).toEqual(['ELECTRONIC_10Y', 'EXPRESS', 'FINE_LOST']);
-    expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(2950000);
+  it('when a lost passport is replaced with express service, then the app bills the passport and percepatan, and the fine is shown as billed later at the office (issue 16)', () => {
+    const choices = {
+      ...defaultChoices,
+      type: 'REPLACEMENT',
+      replacementReason: 'LOST',
+      service: 'EXPRESS',
+    } as const;
+    const lines = feeLines(choices, amounts);
+    expect(lines.map((l) => l.code)).toEqual(['ELECTRONIC_10Y', 'EXPRESS']);
+    expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(1950000);
+    expect(laterFine(choices, amounts)).toEqual({ code: 'FINE_LOST', amount: 1000000 });
+    expect(laterFine({ ...choices, replacementReason: 'LOST_FORCE_MAJEURE' }, amounts)).toBeNull();
+    expect(laterFine({ ...choices, replacementReason: 'EXPIRED' }, amounts)).toBeNull();
   });
 
   it('when the type goes back to new, then the reason is dropped', () => {

@@ -65,11 +65,24 @@ export interface FeeLine {
   amount: number;
 }
 
-/** The passport, plus percepatan and the charge for a lost or damaged passport (not force majeure). */
+/** What the app bills: the passport, plus percepatan. */
 export function feeLines(choices: Choices, amounts: ReadonlyMap<string, number>): FeeLine[] {
   const codes = [productCode(choices)];
   if (choices.service === 'EXPRESS') codes.push('EXPRESS');
-  if (choices.type === 'REPLACEMENT' && choices.replacementReason === 'LOST') codes.push('FINE_LOST');
-  if (choices.type === 'REPLACEMENT' && choices.replacementReason === 'DAMAGED') codes.push('FINE_DAMAGED');
   return codes.map((code) => ({ code, amount: amounts.get(code) ?? 0 }));
+}
+
+/**
+ * The charge for a lost or damaged passport (not force majeure): billed at the office after the
+ * examination (BAP) and the head of office's decision (issue 16), so it is shown apart, not in the total.
+ */
+export function laterFine(choices: Choices, amounts: ReadonlyMap<string, number>): FeeLine | null {
+  if (choices.type !== 'REPLACEMENT') return null;
+  const code =
+    choices.replacementReason === 'LOST'
+      ? 'FINE_LOST'
+      : choices.replacementReason === 'DAMAGED'
+        ? 'FINE_DAMAGED'
+        : null;
+  return code ? { code, amount: amounts.get(code) ?? 0 } : null;
 }

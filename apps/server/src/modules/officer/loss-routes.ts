@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  lossDecisionInputSchema,
+  lossReportInputSchema,
+  lossReportSchema,
+} from '#shared/contracts/losses.ts';
+import { officerApplicationSchema } from '#shared/contracts/officer.ts';
+import { acting } from './acting.ts';
+import type { OfficerLosses } from './loss.ts';
+
+const tags = ['officer'];
+const idParams = z.object({ id: z.uuid() });
+
+/** Lost and damaged passports at the visit (issue 16; API.md "Officer console"). */
+export const officerLossRoutes: FastifyPluginAsync<{ losses: OfficerLosses }> = async (app, { losses }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const officer = { config: { access: 'officer' as const } };
+
+  r.put(
+    '/officer/applications/:id/loss-report',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'recordLossReport',
+        summary: 'Record the examination report (BAP) of a lost or damaged passport (VERIFIER)',
+        params: idParams,
+        body: lossReportInputSchema,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => losses.record(acting(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/officer/applications/:id/loss-report',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'getLossReport',
+        summary: 'The BAP, the decision and the fine of a lost or damaged passport',
+        params: idParams,
+        response: { 200: lossReportSchema },
+      },
+    },
+    (request) => losses.read(acting(request), request.params.id),
+  );
+
+  r.post(
+    '/officer/applications/:id/loss-decision',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'decideLoss',
+        summary:
+          'The head of office decides: issue (fine billed unless force majeure), defer, or refuse (OFFICE_ADMIN)',
+        params: idParams,
+        body: lossDecisionInputSchema,
+        response: { 200: lossReportSchema },
+      },
+    },
+    (request) => losses.decide(acting(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,49 @@
+import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
+import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
+import type { OfficerRole } from '#shared/roles.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { LossDesk, OfficeDesk } from '../applications/index.ts';
+import { requireRole, type ActingOfficer, type OfficerDesk } from './desk.ts';
+
+/**
+ * Lost and damaged passports at the visit (issue 16): a verifier records the examination report
+ * (BAP), the head of office (OFFICE_ADMIN) decides; each step audited in its own transaction.
+ */
+export interface LossOfficeDeps {
+  readonly losses: LossDesk;
+  readonly desk: Pick<OfficeDesk, 'officeOf' | 'view'>;
+  readonly officerDesk: Pick<OfficerDesk, 'audit'>;
+}
+
+export function createOfficerLosses(deps: LossOfficeDeps) {
+  async function actor(who: ActingOfficer, id: string, role: OfficerRole | null) {
+    const office = who.officer.officeCode;
+    if (!office || (await deps.desk.officeOf(id)) !== office) throw new DomainError({ code: 'NOT_FOUND' });
+    if (role) requireRole(who.officer, role);
+    return { username: who.officer.username, officeCode: office };
+  }
+  return {
+    async record(who: ActingOfficer, id: string, input: LossReportInput): Promise<OfficerApplicationView> {
+      const a = await actor(who, id, 'VERIFIER');
+      const details = { forceMajeureClaimed: input.forceMajeureClaimed };
+      await deps.losses.record(id, a, input, deps.officerDesk.audit(who, 'loss-report', id, details));
+      return deps.desk.view(id, who.language);
+    },
+    async decide(who: ActingOfficer, id: string, input: LossDecisionInput): Promise<LossReportView> {
+      const a = await actor(who, id, 'OFFICE_ADMIN');
+      const details = {
+        decision: input.decision,
+        forceMajeureConfirmed: input.forceMajeureConfirmed ?? false,
+      };
+      await deps.losses.decide(id, a, input, deps.officerDesk.audit(who, 'loss-decision', id, details));
+      return (await deps.losses.reportOf(id))!;
+    },
+    async read(who: ActingOfficer, id: string): Promise<LossReportView> {
+      await actor(who, id, null);
+      const report = await deps.losses.reportOf(id);
+      if (!report) throw new DomainError({ code: 'NOT_FOUND' });
+      return report;
+    },
+  };
+}
+export type OfficerLosses = ReturnType<typeof createOfficerLosses>;

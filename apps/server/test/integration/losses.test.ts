@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageOn } from '#shared/eligibility.ts';
+import { queryRows } from '../../src/db/database.ts';
+import { jpegWithGps } from '../support/files.ts';
+import { payAtChannel } from '../support/payments.ts';
+import { applicantOf, takeResident } from '../support/residents.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
+
+/**
+ * A lost or damaged passport as the law has it (issue 16): BAP at the visit, the head of office's
+ * decision, the fine billed after it (not up front), force majeure without fine, then the visit.
+ */
+let smtp: TestSmtpServer;
+let t: TestApp;
+let spv: { token: string };
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({ config: { smtpUrl: smtp.url } });
+  const officer = (await demoOfficers(t.app)).find(
+    (o) => o.officeCode === OFFICE && o.username.startsWith('spv.'),
+  )!;
+  spv = await officerSession(t.app, officer);
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const OFFICE = 'BANDUNG';
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, body?: object | Buffer, type?: string) =>
+  officerCall(t.app, spv, method, url, body, type);
+const withPassport = () =>
+  takeResident(
+    (r) =>
+      ageOn(r.dateOfBirth, '2026-11-25') >= 20 &&
+      r.previousPassport !== null &&
+      r.previousPassport.expiryDate > '2027-06-01',
+  );
+const bap = {
+  circumstances: 'Tas berisi paspor hilang di terminal bus pada perjalanan pulang.',
+  occurredOn: '2026-11-20',
+  place: 'Terminal Leuwipanjang, Bandung',
+  policeReportNumber: 'SKH/123/XI/2026/Polrestabes Bandung',
+};
+
+async function checkedIn(replacementReason: string) {
+  const resident = withPassport();
+  const paid = await paidApplication(t.app, smtp, OFFICE, {
+    type: 'REPLACEMENT',
+    replacementReason,
+    previousPassportNumber: resident.previousPassport!.number,
+    applicant: applicantOf(resident),
+  });
+  const number = (await call('GET', `/applications/${paid.id}`)).body.number as string;
+  expect((await call('POST', '/check-ins', { applicationNumber: number })).status).toBe(200);
+  return { ...paid, resident };
+}
+
+describe('when a lost passport’s holder comes to the office', () => {
+  it('then BAP → decision to issue → the fine billed and paid → the visit goes on to COLLECTED', async () => {
+    const { id, applicant } = await checkedIn('LOST');
+    // Nothing of the fine was billed in the app.
+    const own = (
+      await t.app.inject({
+        url: `/api/v1/applications/${id}`,
+        headers: { authorization: `Bearer ${applicant.token}` },
+      })
+    ).json();
+    expect(own.fee.items.map((i: { code: string }) => i.code)).toEqual(['ELECTRONIC_5Y']);
+
+    const accept = () => call('POST', `/applications/${id}/document-verification`, { decision: 'ACCEPT' });
+    expect((await accept()).body.code).toBe('LOSS_DECISION_PENDING');
+    const early = await call('POST', `/applications/${id}/loss-decision`, {
+      decision: 'ISSUE',
+      reason: 'Sesuai BAP',
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'LOSS_REPORT_REQUIRED']);
+
+    expect((await call('PUT', `/applications/${id}/loss-report`, bap)).status).toBe(200);
+    const decided = await call('POST', `/applications/${id}/loss-decision`, {
+      decision: 'ISSUE',
+      reason: 'Kehilangan pertama, keterangan sesuai surat kepolisian.',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({
+      kind: 'LOST',
+      decision: 'ISSUE',
+      fine: { code: expect.stringMatching(/^\d{15}$/), amount: 1_000_000, paidAt: null },
+    });
+    const again = await call('POST', `/applications/${id}/loss-decision`, {
+      decision: 'REFUSE',
+      reason: 'Ubah',
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect((await accept()).body.code).toBe('FINE_UNPAID');
+
+    const fine = decided.body.fine as { code: string };
+    expect((await payAtChannel(t.app, fine.code)).statusCode).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          ((await call('GET', `/applications/${id}/loss-report`)).body.fine as { paidAt: string | null })
+            .paidAt,
+        {
+          timeout: 10_000,
+        },
+      )
+      .not.toBeNull();
+
+    expect((await accept()).status).toBe(200);
+    const rest: [string, string, object | Buffer | undefined, string | undefined][] = [
+      ['PUT', `/applications/${id}/photo`, jpegWithGps(400), 'image/jpeg'],
+      ['POST', `/applications/${id}/fingerprints`, undefined, undefined],
+      [
+        'POST',
+        `/applications/${id}/interview`,
+        { notes: 'Sesuai BAP.', recommendation: 'APPROVE' },
+        undefined,
+      ],
+      ['POST', `/applications/${id}/adjudication`, { decision: 'APPROVE' }, undefined],
+      ['POST', `/applications/${id}/issue`, undefined, undefined],
+      ['POST', `/applications/${id}/hand-over`, undefined, undefined],
+    ];
+    for (const [method, url, body, type] of rest) {
+      const done = await call(method as 'POST' | 'PUT', url, body, type);
+      expect([200, 201], `${url}: ${JSON.stringify(done.body)}`).toContain(done.status);
+    }
+    expect((await call('GET', `/applications/${id}`)).body.status).toBe('COLLECTED');
+    // The fine's payment is applied, not flagged for an officer as a payment of an unknown code.
+    const notes = await queryRows<{ outcome: string; needs_attention: boolean }>(
+      t.db.db,
+      sql`select outcome, needs_attention from payment_notifications where billing_code = ${fine.code}`,
+    );
+    expect(notes).toEqual([{ outcome: 'APPLIED', needs_attention: false }]);
+  });
+});
+
+describe('when the officer confirms force majeure, or the head of office refuses or defers', () => {
+  it('then force majeure issues without a fine; refusal rejects; deferral is refused for a first loss', async () => {
+    const mayor = await checkedIn('LOST');
+    await call('PUT', `/applications/${mayor.id}/loss-report`, { ...bap, forceMajeureClaimed: true });
+    const excused = await call('POST', `/applications/${mayor.id}/loss-decision`, {
+      decision: 'ISSUE',
+      reason: 'Banjir; surat keterangan kelurahan diperiksa.',
+      forceMajeureConfirmed: true,
+    });
+    expect(excused.body).toMatchObject({ decision: 'ISSUE', forceMajeureConfirmed: true, fine: null });
+    expect(
+      (await call('POST', `/applications/${mayor.id}/document-verification`, { decision: 'ACCEPT' })).status,
+    ).toBe(200);
+
+    const refused = await checkedIn('DAMAGED');
+    await call('PUT', `/applications/${refused.id}/loss-report`, {
+      circumstances: 'Paspor sobek dan terkena air.',
+    });
+    const defer = await call('POST', `/applications/${refused.id}/loss-decision`, {
+      decision: 'DEFER',
+      reason: 'Kehilangan berulang',
+      deferredUntil: '2027-11-25',
+    });
+    expect([defer.status, defer.body.code]).toEqual([422, 'LOSS_DEFERRAL_NOT_ALLOWED']);
+    const no = await call('POST', `/applications/${refused.id}/loss-decision`, {
+      decision: 'REFUSE',
+      reason: 'Kerusakan disengaja.',
+    });
+    expect(no.body).toMatchObject({ decision: 'REFUSE', fine: null });
+    expect((await call('GET', `/applications/${refused.id}`)).body.status).toBe('REJECTED');
+  });
+
+  it('then a BAP for an application that is not a loss, or by an officer without the role, is refused', async () => {
+    const expired = await paidApplication(t.app, smtp, OFFICE);
+    const number = (await call('GET', `/applications/${expired.id}`)).body.number as string;
+    await call('POST', '/check-ins', { applicationNumber: number });
+    const notLoss = await call('PUT', `/applications/${expired.id}/loss-report`, bap);
+    expect([notLoss.status, notLoss.body.code]).toEqual([422, 'LOSS_REPORT_NOT_APPLICABLE']);
+    const other = await officerSession(
+      t.app,
+      (await demoOfficers(t.app)).find(
+        (o) => o.officeCode === 'JAKARTA_SELATAN' && o.username.startsWith('spv.'),
+      )!,
+    );
+    expect((await officerCall(t.app, other, 'GET', `/applications/${expired.id}/loss-report`)).status).toBe(
+      404,
+    );
+  });
+});

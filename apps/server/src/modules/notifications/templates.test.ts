@@ -34,6 +34,12 @@ const variables = {
     channel: 'Indomaret',
     appointment: 'Rabu, 2 Desember 2026, 09:00 WIB',
   },
+  'application.booked-free': {
+    fullName: 'Siti Nurhaliza',
+    applicationNumber: 'MP2026-00000042',
+    basis: 'tarif Rp0 bagi Pekerja Migran Indonesia pertama kali (Permenkumham 9/2020)',
+    appointment: 'Rabu, 2 Desember 2026, 09:00 WIB',
+  },
   'application.expired': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
@@ -91,7 +97,6 @@ const variables = {
   'application.pick-up-reminder': {
     fullName: 'Siti Nurhaliza',
     applicationNumber: 'MP2026-00000042',
-    // The longest name in the office directory (54 characters): the SMS must still fit.
     officeName: 'Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan',
     officeAddress: 'Jl. Warung Buncit Raya No. 207, Jakarta Selatan',
     pickUpBy: '16 Jan 2027',

@@ -114,6 +114,16 @@ export const documentKinds = {
       en: 'If a guardian, not a parent, acts for the child.',
     },
   },
+  DISNAKER_RECOMMENDATION: {
+    label: {
+      id: 'Surat rekomendasi dinas ketenagakerjaan (Disnaker)',
+      en: 'Recommendation letter of the labour office (Disnaker)',
+    },
+    hint: {
+      id: 'Bagi Pekerja Migran Indonesia: rekomendasi paspor dari dinas ketenagakerjaan kabupaten/kota.',
+      en: 'For Indonesian migrant workers: the passport recommendation of the district labour office.',
+    },
+  },
   DUAL_CITIZENSHIP_DECREE: {
     label: {
       id: 'Bukti kewarganegaraan ganda terbatas (affidavit/fasilitas keimigrasian)',
@@ -159,6 +169,8 @@ export interface DocumentCase {
   readonly parents?: ParentalSituation | undefined;
   /** Per Dukcapil: a child of dual citizenship (UU 12/2006 Art. 6; Permenkumham 8/2014 as amended). */
   readonly dualCitizenship?: boolean | undefined;
+  /** Travelling as an Indonesian migrant worker (PMI): the labour office's recommendation (UU 18/2017). */
+  readonly migrantWorker?: boolean | undefined;
 }
 
 /** What the reason for a replacement adds, for adults and minors alike. */
@@ -193,6 +205,7 @@ export function requiredDocuments(c: DocumentCase): DocumentKind[] {
   if (c.type === 'REPLACEMENT' && c.replacementReason) kinds.push(...byReason[c.replacementReason]);
   if (c.naturalised) kinds.push('NATURALISATION_LETTER');
   if (c.dualCitizenship) kinds.push('DUAL_CITIZENSHIP_DECREE', 'FOREIGN_PASSPORT');
+  if (c.migrantWorker) kinds.push('DISNAKER_RECOMMENDATION');
   if (c.nameChanged && c.replacementReason !== 'DATA_CHANGE') kinds.push('NAME_CHANGE_ORDER');
   return [...new Set(kinds)];
 }

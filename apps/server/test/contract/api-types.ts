@@ -1535,6 +1535,7 @@ export interface components {
         | 'CUSTODY_ORDER'
         | 'DEATH_CERTIFICATE'
         | 'GUARDIANSHIP_ORDER'
+        | 'DISNAKER_RECOMMENDATION'
         | 'DUAL_CITIZENSHIP_DECREE'
         | 'FOREIGN_PASSPORT'
       )[];
@@ -1558,6 +1559,7 @@ export interface components {
           | 'CUSTODY_ORDER'
           | 'DEATH_CERTIFICATE'
           | 'GUARDIANSHIP_ORDER'
+          | 'DISNAKER_RECOMMENDATION'
           | 'DUAL_CITIZENSHIP_DECREE'
           | 'FOREIGN_PASSPORT';
         label: string;
@@ -2118,6 +2120,7 @@ export interface components {
         | 'CUSTODY_ORDER'
         | 'DEATH_CERTIFICATE'
         | 'GUARDIANSHIP_ORDER'
+        | 'DISNAKER_RECOMMENDATION'
         | 'DUAL_CITIZENSHIP_DECREE'
         | 'FOREIGN_PASSPORT'
       )[];
@@ -2141,6 +2144,7 @@ export interface components {
           | 'CUSTODY_ORDER'
           | 'DEATH_CERTIFICATE'
           | 'GUARDIANSHIP_ORDER'
+          | 'DISNAKER_RECOMMENDATION'
           | 'DUAL_CITIZENSHIP_DECREE'
           | 'FOREIGN_PASSPORT';
         label: string;
@@ -2869,13 +2873,14 @@ export interface components {
         /** @description Masked: first 6 and last 4 digits */
         nik: string;
       };
+      /** @description Null when there is nothing to pay (a Rp0 tariff): the application is PAID at once */
       billing: {
         /** @description 15-digit PNBP billing code, to pay within 2 hours */
         code: string;
         amount: number;
         /** Format: date-time */
         expiresAt: string;
-      };
+      } | null;
     };
   };
   responses: never;

@@ -46,11 +46,14 @@ export const walkInSlipSchema = z
     officeName: z.string(),
     date: isoDate,
     holder: z.object({ fullName: z.string(), nik: z.string().describe('Masked: first 6 and last 4 digits') }),
-    billing: z.object({
-      code: z.string().describe('15-digit PNBP billing code, to pay within 2 hours'),
-      amount: z.number().int(),
-      expiresAt: isoInstant,
-    }),
+    billing: z
+      .object({
+        code: z.string().describe('15-digit PNBP billing code, to pay within 2 hours'),
+        amount: z.number().int(),
+        expiresAt: isoInstant,
+      })
+      .nullable()
+      .describe('Null when there is nothing to pay (a Rp0 tariff): the application is PAID at once'),
   })
   .meta({ id: 'WalkInSlip' });
 export type WalkInSlip = z.infer<typeof walkInSlipSchema>;

@@ -7,7 +7,13 @@ import type { ApplicationsDeps, RegisteredPassport } from './deps.ts';
 import * as repository from './repository.ts';
 import { registryFactsOf } from './registry-facts.ts';
 import { checkReplacementReason } from './registry-rules.ts';
-import { checkChoices, checkForm, previousPassportFor, refuseNewWhenPassportKnown } from './rules.ts';
+import {
+  checkChoices,
+  checkForm,
+  waiverFor,
+  previousPassportFor,
+  refuseNewWhenPassportKnown,
+} from './rules.ts';
 
 /**
  * A new application in DRAFT: choices checked, NIK and biodata checked with Dukcapil, the previous
@@ -44,6 +50,7 @@ export async function createApplication(
     service: input.service,
     // The biaya beban is billed after the head of office's decision at the visit (loss.ts), not here.
     fine: null,
+    waiver: waiverFor(input),
     on: today,
   });
 

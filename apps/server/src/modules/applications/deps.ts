@@ -43,6 +43,7 @@ export interface ApplicationsDeps {
       product: string;
       service: 'REGULAR' | 'EXPRESS';
       fine: 'LOST' | 'DAMAGED' | null;
+      waiver?: 'FIRST_MIGRANT_WORKER' | null;
       on: string;
     }): FeeQuote;
   };

@@ -214,3 +214,28 @@ export async function tellRescheduled(
     },
   });
 }
+
+/** A booking with nothing to pay (the fee is Rp0 by regulation): the appointment, and why it is free. */
+export function bookedFreeMessages(
+  contact: Contact,
+  row: Pick<ApplicationRow, 'number' | 'fee'>,
+  appointment: Appointment,
+): EnqueueRequest[] {
+  const { language } = contact;
+  const fee = row.fee as { legalBasis?: string; items?: { label: { id: string; en: string } }[] };
+  const basis = fee.items?.[0]?.label[language] ?? fee.legalBasis ?? '';
+  return [
+    {
+      channel: 'EMAIL',
+      to: contact.email,
+      template: 'application.booked-free',
+      language,
+      variables: {
+        fullName: contact.fullName,
+        applicationNumber: row.number,
+        basis,
+        appointment: describeAppointment(appointment, language),
+      },
+    },
+  ];
+}

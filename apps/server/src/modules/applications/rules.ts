@@ -86,6 +86,7 @@ export function checkChoices(
       nameChanged: input.circumstances.nameChanged,
       parents: input.circumstances.parents,
       dualCitizenship: registry.dualCitizenship,
+      migrantWorker: input.travelPurpose === 'MIGRANT_WORKER',
     }),
   };
 }
@@ -144,4 +145,11 @@ export function previousPassportFor(
     });
   }
   return found;
+}
+
+/** The passport fee is Rp0 for a first-time migrant worker (billing/fee-schedule.ts tariffWaivers). */
+export function waiverFor(input: Pick<ApplicationCreate, 'type' | 'travelPurpose'>) {
+  return input.type === 'NEW' && input.travelPurpose === 'MIGRANT_WORKER'
+    ? ('FIRST_MIGRANT_WORKER' as const)
+    : null;
 }

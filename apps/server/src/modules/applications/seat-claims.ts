@@ -23,12 +23,13 @@ export interface SeatClaim {
   readonly sessionId: string;
   /** The release queue's ticket whose admission this seat spends; null outside a release queue. */
   readonly ticketId: string | null;
+  /** Null when there is nothing to pay (a Rp0 tariff): settled as PAID in the same transaction. */
   readonly billing: {
     readonly code: string;
     readonly amount: number;
     readonly expiresAt: Date;
     readonly satker: string;
-  };
+  } | null;
   /** Rendered before: nothing is formatted while seats are taken. */
   readonly messages: readonly EnqueueRequest[];
 }
@@ -151,7 +152,12 @@ async function settle(
   );
   await deps.billing.recordMany(
     tx,
-    seated.map((c) => ({ applicationId: c.applicationId, ...c.billing })),
+    seated.flatMap((c) => (c.billing ? [{ applicationId: c.applicationId, ...c.billing }] : [])),
+  );
+  await settleFree(
+    tx,
+    deps.clock.now(),
+    seated.filter((c) => !c.billing).map((c) => c.applicationId),
   );
   await deps.admissions.markBooked(
     tx,
@@ -162,4 +168,18 @@ async function settle(
     seated.flatMap((c) => c.messages),
   );
   return outcomes;
+}
+
+/** Bookings with nothing to pay go straight on to PAID, with the reason in their history. */
+export async function settleFree(tx: Database, at: Date, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    await repository.transition(tx, {
+      id,
+      from: ['AWAITING_PAYMENT'],
+      to: 'PAID',
+      at,
+      actor: 'SYSTEM',
+      note: 'Tarif Rp0: tidak ada pembayaran',
+    });
+  }
 }

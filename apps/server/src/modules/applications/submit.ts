@@ -4,7 +4,7 @@ import type { ApplicationStatus } from '#shared/statuses.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, Appointment, BillingView, DocumentScan, FeeQuote } from './deps.ts';
 import { assertConsent } from './consent.ts';
-import { billingIssuedMessages, satkerOf, type Contact } from './messages.ts';
+import { billingIssuedMessages, bookedFreeMessages, satkerOf, type Contact } from './messages.ts';
 import type * as repository from './repository.ts';
 import { invalidState, mine } from './scans.ts';
 import type { SeatClaimBatcher } from './seat-claims.ts';
@@ -56,7 +56,7 @@ export async function submitApplication(
   return {
     scans,
     appointment: plan.appointment,
-    billing: {
+    billing: billing && {
       applicationId,
       code: billing.code,
       amount: billing.amount,
@@ -82,6 +82,8 @@ export async function billFor(
   officeCode: string,
 ) {
   const amount = (row.fee as FeeQuote).amount;
+  // Nothing to pay (a Rp0 tariff, issue 16): no billing code is asked for; the booking is settled.
+  if (amount === 0) return { billing: null, messages: bookedFreeMessages(contact, row, appointment) };
   const satker = satkerOf(officeCode);
   const issued = await deps.billing.requestBillingCode({
     reference: row.id,
@@ -98,7 +100,8 @@ export async function billFor(
 export interface Submitted {
   readonly scans: readonly DocumentScan[];
   readonly appointment: Appointment;
-  readonly billing: BillingView;
+  /** Null when there is nothing to pay (a Rp0 tariff): the application is PAID at once. */
+  readonly billing: BillingView | null;
 }
 
 /** What a release queue needs of an application to let it join (issue 14). */

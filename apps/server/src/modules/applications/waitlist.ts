@@ -8,6 +8,7 @@ import { bookingLimits } from './rate-limits.ts';
 import { asHeldNik } from './create.ts';
 import { describeAppointment, formatInstant } from './messages.ts';
 import { blockReportedPassports } from './registry-facts.ts';
+import { settleFree } from './seat-claims.ts';
 import * as repository from './repository.ts';
 import { invalidState, mine, notFound } from './scans.ts';
 import { seatRequestFor } from './seats.ts';
@@ -83,7 +84,8 @@ export async function acceptOffer(deps: ApplicationsDeps, accountId: string, app
         note: 'Kursi dari daftar tunggu',
       });
       await blockReportedPassports(deps, tx, [locked]);
-      await deps.billing.record(tx, { applicationId, ...billing });
+      if (billing) await deps.billing.record(tx, { applicationId, ...billing });
+      else await settleFree(tx, deps.clock.now(), [applicationId]);
       await deps.notifications.enqueueMany(tx, messages);
     })
     .catch((error: unknown) => {

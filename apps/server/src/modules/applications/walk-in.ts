@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { createApplication, asHeldNik } from './create.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import { blockReportedPassports } from './registry-facts.ts';
+import { settleFree } from './seat-claims.ts';
 import * as repository from './repository.ts';
 import { checkForm } from './rules.ts';
 import { invalidState, notFound, uploadScan } from './scans.ts';
@@ -101,7 +102,8 @@ export async function submitWalkIn(
         note: `Layanan langsung di loket (${laneNotes[lane]})`,
       });
       await blockReportedPassports(deps, tx, [locked]);
-      await deps.billing.record(tx, { applicationId, ...billing });
+      if (billing) await deps.billing.record(tx, { applicationId, ...billing });
+      else await settleFree(tx, deps.clock.now(), [applicationId]);
       await deps.notifications.enqueueMany(tx, messages);
       await within(tx);
     })
@@ -118,7 +120,11 @@ export async function submitWalkIn(
       fullName: row.applicantFullName,
       nik: `${row.applicantNik.slice(0, 6)}******${row.applicantNik.slice(-4)}`,
     },
-    billing: { code: billing.code, amount: billing.amount, expiresAt: billing.expiresAt.toISOString() },
+    billing: billing && {
+      code: billing.code,
+      amount: billing.amount,
+      expiresAt: billing.expiresAt.toISOString(),
+    },
   };
 }
 

@@ -157,3 +157,26 @@ describe('when the billing service answers the fees of today', () => {
     );
   });
 });
+
+describe('when a first-time migrant worker (PMI) applies with the Disnaker recommendation (Permenkumham 9/2020)', () => {
+  const pmi = { product: 'ELECTRONIC_5Y', fine: null, waiver: 'FIRST_MIGRANT_WORKER' } as const;
+
+  it('then the passport item is Rp0, citing the regulation, and percepatan is still charged', () => {
+    const regular = computeFee({ ...pmi, service: 'REGULAR', on: '2026-11-25' });
+    expect(regular.amount).toBe(0);
+    expect(regular.items).toEqual([
+      expect.objectContaining({
+        code: 'ELECTRONIC_5Y',
+        amount: 0,
+        label: expect.objectContaining({ id: expect.stringContaining('Rp0') }),
+      }),
+    ]);
+    expect(regular.legalBasis).toBe('PP 45/2024, Permenkumham 9/2020');
+    const express = computeFee({ ...pmi, service: 'EXPRESS', on: '2026-11-25' });
+    expect(express.amount).toBe(1_000_000);
+  });
+
+  it('then before the regulation was in force, the full fee', () => {
+    expect(computeFee({ ...pmi, service: 'REGULAR', on: '2020-01-15' }).amount).toBe(650_000);
+  });
+});

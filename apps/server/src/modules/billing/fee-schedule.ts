@@ -127,11 +127,34 @@ export function feeScheduleOn(date: string): FeeScheduleEntry[] {
   return entries;
 }
 
+/**
+ * Tariffs set "up to Rp0" for some payers, as data with their basis (issue 16). Permenkumham 9/2020
+ * (Persyaratan dan Tata Cara Pengenaan Tarif sampai dengan Rp0,00 atas Jenis PNBP pada Kemenkumham)
+ * lets the passport fee be Rp0 for an Indonesian migrant worker (PMI) applying for the first time with
+ * the recommendation of the labour office (Disnaker). Only the passport item is waived: percepatan
+ * and a biaya beban are still charged. UNCERTAIN: the day it came into force (early 2020) is not
+ * verified here; it is taken as in force from 2020-03-01.
+ */
+export const tariffWaivers = {
+  FIRST_MIGRANT_WORKER: {
+    legalBasis: 'Permenkumham 9/2020',
+    validFrom: '2020-03-01',
+    validTo: null as string | null,
+    label: {
+      id: 'tarif Rp0 bagi Pekerja Migran Indonesia pertama kali (rekomendasi Disnaker)',
+      en: 'Rp0 tariff for a first-time Indonesian migrant worker (labour office recommendation)',
+    },
+  },
+} as const;
+export type TariffWaiver = keyof typeof tariffWaivers;
+
 export interface FeeInput {
   /** A passport product code; a string, since callers may hold unchecked input. */
   readonly product: string;
   readonly service: 'REGULAR' | 'EXPRESS';
   readonly fine: 'LOST' | 'DAMAGED' | null;
+  /** A tariff the payer is exempt from (the passport item only), when in force on the day. */
+  readonly waiver?: TariffWaiver | null;
   /** The day the fee is fixed (YYYY-MM-DD in Asia/Jakarta). */
   readonly on: string;
 }
@@ -151,15 +174,23 @@ export function computeFee(input: FeeInput): FeeQuote {
   }
   const schedule = feeScheduleOn(input.on);
   const codes = itemCodes(input.product, input);
+  const waiver = waiverOn(input.waiver ?? null, input.on);
   const items = codes.map((code) => {
     const entry = schedule.find((e) => e.code === code);
     if (!entry) throw new FeeScheduleError(`The schedule in force on ${input.on} has no fee ${code}`);
+    if (waiver && code === input.product) {
+      const label = {
+        id: `${entry.label.id} — ${waiver.label.id}`,
+        en: `${entry.label.en} — ${waiver.label.en}`,
+      };
+      return { code, amount: 0, label, legalBasis: `${entry.legalBasis}, ${waiver.legalBasis}` };
+    }
     return { code, amount: entry.amount, label: entry.label, legalBasis: entry.legalBasis };
   });
   return {
     amount: items.reduce((sum, item) => sum + item.amount, 0),
     currency: 'IDR',
-    legalBasis: [...new Set(items.map((item) => item.legalBasis))].join(', '),
+    legalBasis: [...new Set(items.flatMap((item) => item.legalBasis.split(', ')))].join(', '),
     items: items.map(({ code, amount, label }) => ({ code, amount, label })),
   };
 }
@@ -170,4 +201,9 @@ function itemCodes(product: PassportProductCode, input: FeeInput): FeeCode[] {
   if (input.fine === 'LOST') codes.push('FINE_LOST');
   if (input.fine === 'DAMAGED') codes.push('FINE_DAMAGED');
   return codes;
+}
+
+function waiverOn(waiver: TariffWaiver | null, day: string) {
+  const rule = waiver ? tariffWaivers[waiver] : null;
+  return rule && rule.validFrom <= day && (rule.validTo === null || day <= rule.validTo) ? rule : null;
 }

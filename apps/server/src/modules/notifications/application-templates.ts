@@ -53,6 +53,13 @@ export interface ApplicationTemplateVariables {
     readonly officeName: string;
     readonly pickUpBy: string;
   };
+  /** Booked with nothing to pay: the fee is Rp0 by regulation (issue 16: first-time PMI). */
+  readonly 'application.booked-free': {
+    readonly fullName: string;
+    readonly applicationNumber: string;
+    readonly basis: string;
+    readonly appointment: string;
+  };
   readonly 'application.decided': {
     readonly fullName: string;
     readonly applicationNumber: string;
@@ -167,6 +174,36 @@ export const applicationTemplates = {
           '    Amount: {{amount}}',
           '    NTPN: {{ntpn}}',
           '    Channel: {{channel}}',
+          '',
+          'Come at your appointment with the original documents and the arrival',
+          'QR code from the app:',
+          '{{appointment}}',
+        ),
+      },
+    },
+  },
+  'application.booked-free': {
+    EMAIL: {
+      id: {
+        subject: 'Jadwal paspor {{applicationNumber}}: tanpa biaya',
+        body: lines(
+          'Halo {{fullName}},',
+          '',
+          'Permohonan {{applicationNumber}} sudah terjadwal. Tidak ada yang perlu dibayar:',
+          '{{basis}}.',
+          '',
+          'Datanglah sesuai jadwal dengan membawa dokumen asli dan kode QR',
+          'kedatangan dari aplikasi:',
+          '{{appointment}}',
+        ),
+      },
+      en: {
+        subject: 'Passport appointment {{applicationNumber}}: no fee',
+        body: lines(
+          'Hello {{fullName}},',
+          '',
+          'Application {{applicationNumber}} is booked. There is nothing to pay:',
+          '{{basis}}.',
           '',
           'Come at your appointment with the original documents and the arrival',
           'QR code from the app:',

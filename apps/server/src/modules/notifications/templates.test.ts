@@ -122,6 +122,7 @@ describe('notification templates', () => {
       'account.password-reset',
       'account.verify-email',
       'application.billing-issued',
+      'application.booked-free',
       'application.deadline-extended',
       'application.decided',
       'application.expired',
@@ -142,7 +143,7 @@ describe('notification templates', () => {
     expect(templateChannels('consent.code')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.visit-reminder')).toEqual(['EMAIL', 'SMS']);
     expect(templateChannels('application.pick-up-reminder')).toEqual(['EMAIL', 'SMS']);
-    expect(cases).toHaveLength(46);
+    expect(cases).toHaveLength(48);
   });
 
   it.each(cases)(

@@ -87,8 +87,9 @@ export function OfficeBooking(props: {
   const confirm = useSubmit(async () => {
     const admission = ticket?.state === 'ADMITTED' ? ticket.admission?.token : undefined;
     const path = reschedule ? 'reschedule' : 'submit';
+    let booked: Application;
     try {
-      await apiJson<Application>(`/applications/${applicationId}/${path}`, {
+      booked = await apiJson<Application>(`/applications/${applicationId}/${path}`, {
         method: 'POST',
         json: { sessionId, ...(admission ? { admission } : {}) },
       });
@@ -102,7 +103,9 @@ export function OfficeBooking(props: {
       throw error;
     }
     ticketStore.clear(applicationId);
-    navigate(reschedule ? { name: 'application', id: applicationId } : { name: 'pay', id: applicationId });
+    // Nothing to pay (a Rp0 tariff, issue 16): the application is PAID already, so the arrival pass.
+    const next = booked.status === 'PAID' ? 'pass' : 'pay';
+    navigate(reschedule ? { name: 'application', id: applicationId } : { name: next, id: applicationId });
   });
 
   const step = bookingStep({

@@ -52,7 +52,25 @@ async function fileWalkIn(body: object) {
   return { id, number: created.body.number as string };
 }
 
-async function visitThrough(id: string, number: string) {
+/** A lost passport's examination (BAP), the decision to issue and its fine paid (losses.test.ts). */
+async function settleLoss(id: string) {
+  const report = { circumstances: 'Paspor hilang saat pindah rumah, laporan polisi terlampir.' };
+  expect((await call('PUT', `/applications/${id}/loss-report`, report)).status).toBe(200);
+  const decided = await call('POST', `/applications/${id}/loss-decision`, {
+    decision: 'ISSUE',
+    reason: 'Sesuai BAP',
+  });
+  const fine = decided.body.fine as { code: string };
+  expect((await payAtChannel(t.app, fine.code)).statusCode).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        ((await call('GET', `/applications/${id}/loss-report`)).body.fine as { paidAt: unknown }).paidAt,
+    )
+    .not.toBeNull();
+}
+
+async function visitThrough(id: string, number: string, lost: boolean) {
   const steps: [string, string, object | Buffer | undefined, string | undefined][] = [
     ['POST', '/check-ins', { applicationNumber: number }, undefined],
     ['POST', `/applications/${id}/document-verification`, { decision: 'ACCEPT' }, undefined],
@@ -69,6 +87,7 @@ async function visitThrough(id: string, number: string) {
     ['POST', `/applications/${id}/hand-over`, undefined, undefined],
   ];
   for (const [method, url, body, type] of steps) {
+    if (lost && url.endsWith('/document-verification')) await settleLoss(id);
     const done = await call(method as 'POST' | 'PUT', url, body, type);
     expect([200, 201], `${url}: ${JSON.stringify(done.body)}`).toContain(done.status);
   }
@@ -120,7 +139,7 @@ describe('when a person walks in to the counter, in each lane', () => {
         appointment: { walkInLane: body.lane, date: TODAY },
       });
       await paid(id, (slip.body.billing as { code: string }).code);
-      const done = await visitThrough(id, number);
+      const done = await visitThrough(id, number, body.lane === 'LOST_DAMAGED');
       expect(done.status).toBe('COLLECTED');
     }
     // The lost passport was blocked the moment its walk-in was billed, and stays so.

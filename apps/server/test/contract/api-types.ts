@@ -1052,7 +1052,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The BAP, the decision and the fine of a lost or damaged passport */
+    /** The BAP, the decision and the fine of a lost or damaged passport (null before the BAP) */
     get: operations['getLossReport'];
     /** Record the examination report (BAP) of a lost or damaged passport (VERIFIER) */
     put: operations['recordLossReport'];
@@ -6738,7 +6738,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LossReport'];
+          'application/json': components['schemas']['LossReport'] | null;
         };
       };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */

@@ -67,10 +67,12 @@ beforeAll(async () => {
   await step(`/applications/${paid.id}/adjudication`, { decision: 'APPROVE' });
   const issued = await step(`/applications/${paid.id}/issue`);
   expect(issued.body.status, JSON.stringify(issued.body)).toBe('READY');
-  [bill] = await queryRows<{ code: string; ntpn: string; amount: number }>(
+  const [paidBill] = await queryRows<{ code: string; ntpn: string; amount: number }>(
     t.db.db,
     sql`select code, ntpn, amount from billings where application_id = ${paid.id}`,
   );
+  if (!paidBill) throw new Error('the paid application has no billing');
+  bill = paidBill;
 });
 afterAll(async () => {
   await t?.close();

@@ -10,6 +10,7 @@ import {
   consolePartnersId,
   type ConsolePartnerMessageKey,
 } from './console-partner-messages.ts';
+import { consoleLossEn, consoleLossId, type ConsoleLossMessageKey } from './console-loss-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -292,9 +293,13 @@ export const consoleId = {
 } as const;
 
 export type ConsoleMessageKey =
-  CommonMessageKey | keyof typeof consoleId | ConsoleReleaseMessageKey | ConsolePartnerMessageKey;
+  | CommonMessageKey
+  | keyof typeof consoleId
+  | ConsoleReleaseMessageKey
+  | ConsolePartnerMessageKey
+  | ConsoleLossMessageKey;
 
 export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
-  id: { ...commonId, ...consoleId, ...consoleReleasesId, ...consolePartnersId },
-  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn, ...consolePartnersEn },
+  id: { ...commonId, ...consoleId, ...consoleReleasesId, ...consolePartnersId, ...consoleLossId },
+  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn, ...consolePartnersEn, ...consoleLossEn },
 };

@@ -41,9 +41,9 @@ export const officerLossRoutes: FastifyPluginAsync<{ losses: OfficerLosses }> = 
       schema: {
         tags,
         operationId: 'getLossReport',
-        summary: 'The BAP, the decision and the fine of a lost or damaged passport',
+        summary: 'The BAP, the decision and the fine of a lost or damaged passport (null before the BAP)',
         params: idParams,
-        response: { 200: lossReportSchema },
+        response: { 200: lossReportSchema.nullable() },
       },
     },
     (request) => losses.read(acting(request), request.params.id),

@@ -38,11 +38,10 @@ export function createOfficerLosses(deps: LossOfficeDeps) {
       await deps.losses.decide(id, a, input, deps.officerDesk.audit(who, 'loss-decision', id, details));
       return (await deps.losses.reportOf(id))!;
     },
-    async read(who: ActingOfficer, id: string): Promise<LossReportView> {
+    /** Null while no report is recorded yet, so a page can ask before there is one. */
+    async read(who: ActingOfficer, id: string): Promise<LossReportView | null> {
       await actor(who, id, null);
-      const report = await deps.losses.reportOf(id);
-      if (!report) throw new DomainError({ code: 'NOT_FOUND' });
-      return report;
+      return deps.losses.reportOf(id);
     },
   };
 }

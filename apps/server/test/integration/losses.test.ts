@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageOn } from '#shared/eligibility.ts';
 import { queryRows } from '../../src/db/database.ts';
 import { jpegWithGps } from '../support/files.ts';
 import { payAtChannel } from '../support/payments.ts';
-import { applicantOf, takeResident } from '../support/residents.ts';
+import { adultWithValidPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
@@ -32,13 +31,7 @@ afterAll(async () => {
 const OFFICE = 'BANDUNG';
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, body?: object | Buffer, type?: string) =>
   officerCall(t.app, spv, method, url, body, type);
-const withPassport = () =>
-  takeResident(
-    (r) =>
-      ageOn(r.dateOfBirth, '2026-11-25') >= 20 &&
-      r.previousPassport !== null &&
-      r.previousPassport.expiryDate > '2027-06-01',
-  );
+const withPassport = () => takeResident(adultWithValidPassport);
 const bap = {
   circumstances: 'Tas berisi paspor hilang di terminal bus pada perjalanan pulang.',
   occurredOn: '2026-11-20',

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageOn } from '#shared/eligibility.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
 import { payAtChannel } from '../support/payments.ts';
-import { applicantOf, takeResident } from '../support/residents.ts';
+import { adultWithValidPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -40,12 +39,7 @@ afterAll(async () => {
 
 describe('when a lost passport’s holder is checked in and the office opens the application', () => {
   it('then the BAP, the head of office’s decision and the fine are done in the console', async () => {
-    const resident = takeResident(
-      (r) =>
-        ageOn(r.dateOfBirth, '2026-11-25') >= 20 &&
-        r.previousPassport !== null &&
-        r.previousPassport.expiryDate > '2027-06-01',
-    );
+    const resident = takeResident(adultWithValidPassport);
     const paid = await paidApplication(t.app, smtp, 'BANDUNG', {
       type: 'REPLACEMENT',
       replacementReason: 'LOST',

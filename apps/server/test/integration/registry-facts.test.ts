@@ -4,7 +4,12 @@ import { ageOn } from '#shared/eligibility.ts';
 import { queryRows } from '../../src/db/database.ts';
 import { registeredSession } from '../support/accounts.ts';
 import { completeDraft } from '../support/applications.ts';
-import { applicantOf, takeResident, unmarriedSixteenYearOld } from '../support/residents.ts';
+import {
+  adultWithValidPassport,
+  applicantOf,
+  takeResident,
+  unmarriedSixteenYearOld,
+} from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
@@ -126,12 +131,7 @@ describe('when "expired" is given as the reason to replace a passport', () => {
 
 describe('when a lost passport’s replacement is submitted', () => {
   it('then the old passport is blocked in the registry at once (LOST), and stays so', async () => {
-    const resident = takeResident(
-      (r) =>
-        ageOn(r.dateOfBirth, TODAY) >= 20 &&
-        r.previousPassport !== null &&
-        r.previousPassport.expiryDate > '2027-06-01',
-    );
+    const resident = takeResident(adultWithValidPassport);
     const number = resident.previousPassport!.number;
     const owner = await registeredSession(t.app, smtp, {}, resident);
     const { id } = await completeDraft(t.app, owner, {

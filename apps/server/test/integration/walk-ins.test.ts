@@ -4,7 +4,12 @@ import { ageOn } from '#shared/eligibility.ts';
 import { queryRows } from '../../src/db/database.ts';
 import { jpegWithGps } from '../support/files.ts';
 import { payAtChannel } from '../support/payments.ts';
-import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
+import {
+  adultWithValidPassport,
+  adultWithoutPassport,
+  applicantOf,
+  takeResident,
+} from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { demoOfficers, officerCall, officerSession, type DemoOfficer } from '../support/visit.ts';
@@ -103,12 +108,7 @@ async function paid(id: string, code: string) {
 
 describe('when a person walks in to the counter, in each lane', () => {
   it('then the officer files, scans and bills them, and the same visit steps take them to COLLECTED', async () => {
-    const lost = takeResident(
-      (r) =>
-        ageOn(r.dateOfBirth, TODAY) >= 20 &&
-        r.previousPassport !== null &&
-        r.previousPassport.expiryDate > '2027-06-01',
-    );
+    const lost = takeResident(adultWithValidPassport);
     const cases = [
       walkIn('PRIORITY', { applicant: applicantOf(elderly()) }, { priorityGroup: 'ELDERLY' }),
       walkIn('LOST_DAMAGED', {

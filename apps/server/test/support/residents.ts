@@ -15,6 +15,9 @@ export const adultWithoutPassport = (r: Resident) =>
   ageOn(r.dateOfBirth, '2026-11-25') >= 20 && r.previousPassport === null && !r.fullName.includes("'");
 export const adultWithPassport = (r: Resident) =>
   ageOn(r.dateOfBirth, '2026-11-25') >= 20 && r.previousPassport !== null;
+/** An adult whose passport is still valid past mid-2027: one to report lost or damaged. */
+export const adultWithValidPassport = (r: Resident) =>
+  adultWithPassport(r) && r.previousPassport!.expiryDate > '2027-06-01';
 export const unmarriedSixteenYearOld = (r: Resident) =>
   ageOn(r.dateOfBirth, '2026-11-25') === 16 &&
   r.maritalStatus === 'BELUM_KAWIN' &&

@@ -79,6 +79,7 @@ export interface ApplicationsDeps {
       applicationId: string,
       sessionId: string,
       seat: SeatRequest,
+      special?: boolean,
     ): Promise<Appointment>;
     release(tx: Database, applicationId: string): Promise<void>;
     appointmentsOf(applicationIds: readonly string[], db?: Database): Promise<Map<string, Appointment>>;

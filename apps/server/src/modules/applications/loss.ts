@@ -1,5 +1,6 @@
 import type { ReplacementReason } from '#shared/document-requirements.ts';
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
+import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps } from './deps.ts';
@@ -7,6 +8,7 @@ import { checkDeferral, fineDue, lossKindOf } from './loss-rules.ts';
 import * as losses from './loss-repository.ts';
 import { satkerOf } from './messages.ts';
 import { tellDecision } from './office-messages.ts';
+import { specialReschedule } from './office-reschedule.ts';
 import * as repository from './repository.ts';
 import { notFound } from './scans.ts';
 import { move, officeStep, type OfficeActor, type Within } from './visit.ts';
@@ -191,7 +193,7 @@ function alreadyDecided(): DomainError {
   });
 }
 
-/** The loss steps as the officer module drives them (it checks office and roles, and audits). */
+/** The loss steps and the office's corrections as the officer module drives them (it checks office and roles, and audits). */
 export function createLossDesk(deps: ApplicationsDeps) {
   return {
     record: (id: string, actor: OfficeActor, input: LossReportInput, within: Within) =>
@@ -199,6 +201,8 @@ export function createLossDesk(deps: ApplicationsDeps) {
     decide: (id: string, actor: OfficeActor, input: LossDecisionInput, within: Within) =>
       decideLoss(deps, id, actor, input, within),
     reportOf: (id: string) => lossReportOf(deps, id),
+    specialReschedule: (id: string, actor: OfficeActor, input: SpecialRescheduleInput, within: Within) =>
+      specialReschedule(deps, id, actor, input, within),
   };
 }
 export type LossDesk = ReturnType<typeof createLossDesk>;

@@ -6,6 +6,7 @@ import {
   lossReportInputSchema,
   lossReportSchema,
 } from '#shared/contracts/losses.ts';
+import { specialRescheduleSchema } from '#shared/contracts/corrections.ts';
 import { officerApplicationSchema } from '#shared/contracts/officer.ts';
 import { acting } from './acting.ts';
 import type { OfficerLosses } from './loss.ts';
@@ -13,7 +14,7 @@ import type { OfficerLosses } from './loss.ts';
 const tags = ['officer'];
 const idParams = z.object({ id: z.uuid() });
 
-/** Lost and damaged passports at the visit (issue 16; API.md "Officer console"). */
+/** Lost and damaged passports at the visit, and the office's special reschedule (issue 16). */
 export const officerLossRoutes: FastifyPluginAsync<{ losses: OfficerLosses }> = async (app, { losses }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const officer = { config: { access: 'officer' as const } };
@@ -47,6 +48,23 @@ export const officerLossRoutes: FastifyPluginAsync<{ losses: OfficerLosses }> = 
       },
     },
     (request) => losses.read(acting(request), request.params.id),
+  );
+
+  r.post(
+    '/officer/applications/:id/special-reschedule',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'specialReschedule',
+        summary:
+          'The office moves a paid appointment to another session of the same office, beyond the applicant’s one reschedule (OFFICE_ADMIN)',
+        params: idParams,
+        body: specialRescheduleSchema,
+        response: { 200: officerApplicationSchema },
+      },
+    },
+    (request) => losses.specialReschedule(acting(request), request.params.id, request.body),
   );
 
   r.post(

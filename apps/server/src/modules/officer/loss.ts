@@ -1,4 +1,5 @@
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
+import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
 import type { OfficerRole } from '#shared/roles.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -37,6 +38,22 @@ export function createOfficerLosses(deps: LossOfficeDeps) {
       };
       await deps.losses.decide(id, a, input, deps.officerDesk.audit(who, 'loss-decision', id, details));
       return (await deps.losses.reportOf(id))!;
+    },
+    /** The office's special reschedule (issue 16): a supervisor's (OFFICE_ADMIN) correction, audited. */
+    async specialReschedule(
+      who: ActingOfficer,
+      id: string,
+      input: SpecialRescheduleInput,
+    ): Promise<OfficerApplicationView> {
+      const a = await actor(who, id, 'OFFICE_ADMIN');
+      const details = { reason: input.reason, note: input.note, sessionId: input.sessionId };
+      await deps.losses.specialReschedule(
+        id,
+        a,
+        input,
+        deps.officerDesk.audit(who, 'special-reschedule', id, details),
+      );
+      return deps.desk.view(id, who.language);
     },
     /** Null while no report is recorded yet, so a page can ask before there is one. */
     async read(who: ActingOfficer, id: string): Promise<LossReportView | null> {

@@ -204,10 +204,16 @@ export async function releaseBooking(
   return row;
 }
 
-export async function moveBooking(db: Database, applicationId: string, sessionId: string): Promise<void> {
+/** Moves a booking; `counts` false for the office's special reschedule, which spends none of the applicant's. */
+export async function moveBooking(
+  db: Database,
+  applicationId: string,
+  sessionId: string,
+  counts = true,
+): Promise<void> {
   await db
     .update(bookings)
-    .set({ sessionId, reschedules: sql`${bookings.reschedules} + 1` })
+    .set({ sessionId, ...(counts ? { reschedules: sql`${bookings.reschedules} + 1` } : {}) })
     .where(eq(bookings.applicationId, applicationId));
 }
 

@@ -354,20 +354,35 @@ export function createSchedulingService(deps: SchedulingDeps) {
      * Moves the booking to another session: once, and no later than the day before the booked date in
      * the office's zone (H-1). The new seat is taken and the old one given back in the same transaction.
      */
-    async reschedule(tx: Database, applicationId: string, sessionId: string, seat: SeatRequest) {
+    /**
+     * `special`: the office's own reschedule (issue 16: system fault, officer error, force majeure):
+     * beyond the applicant's one, also on the day itself, but only within the same office, so the
+     * billing stays with the office of the visit.
+     */
+    async reschedule(
+      tx: Database,
+      applicationId: string,
+      sessionId: string,
+      seat: SeatRequest,
+      special = false,
+    ) {
       const booking = await repository.findBooking(tx, applicationId);
       if (!booking || booking.releasedAt) throw sessionUnavailable('NOT_BOOKABLE');
-      if (booking.reschedules >= MAX_RESCHEDULES) throw rescheduleLimit();
+      if (!special && booking.reschedules >= MAX_RESCHEDULES) throw rescheduleLimit();
       const current = (await repository.findSession(tx, booking.sessionId))!;
       const office = await officeOf(current.officeCode, tx);
-      if (localDate(clock.now(), office.zone) >= current.date) throw tooLateToReschedule(current.date);
+      if (!special && localDate(clock.now(), office.zone) >= current.date)
+        throw tooLateToReschedule(current.date);
       if (sessionId === current.id) throw sessionUnavailable('NOT_BOOKABLE');
+      if (special && (await repository.findSession(tx, sessionId))?.officeCode !== current.officeCode)
+        throw otherOfficeSession();
       await repository.lockSessions(tx, [current.id, sessionId]);
       const next = await takeSeat(tx, sessionId, seat);
-      await repository.moveBooking(tx, applicationId, sessionId);
+      await repository.moveBooking(tx, applicationId, sessionId, !special);
       await waitlist.seatFreed(tx, current.id);
       availability.changed();
-      return appointmentFor({ ...booking, sessionId, reschedules: booking.reschedules + 1 }, next, tx);
+      const reschedules = booking.reschedules + (special ? 0 : 1);
+      return appointmentFor({ ...booking, sessionId, reschedules }, next, tx);
     },
 
     /** `handle` is the caller's transaction when called inside one. */
@@ -449,3 +464,14 @@ export function createSchedulingService(deps: SchedulingDeps) {
 }
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;
+
+function otherOfficeSession(): DomainError {
+  return new DomainError({
+    code: 'SESSION_NOT_BOOKABLE',
+    detail: {
+      id: 'Penjadwalan ulang khusus hanya ke sesi di kantor yang sama (billing tetap pada kantor kunjungan).',
+      en: 'A special reschedule moves only to a session of the same office (the billing stays with the office of the visit).',
+    },
+    errors: [{ path: 'sessionId', message: { id: 'Sesi kantor lain.', en: 'Another office’s session.' } }],
+  });
+}

@@ -39,8 +39,7 @@ const bap = {
   policeReportNumber: 'SKH/123/XI/2026/Polrestabes Bandung',
 };
 
-async function checkedIn(replacementReason: string) {
-  const resident = withPassport();
+async function checkedIn(replacementReason: string, resident = withPassport()) {
   const paid = await paidApplication(t.app, smtp, OFFICE, {
     type: 'REPLACEMENT',
     replacementReason,
@@ -178,5 +177,43 @@ describe('when the officer confirms force majeure, or the head of office refuses
     expect((await officerCall(t.app, other, 'GET', `/applications/${expired.id}/loss-report`)).status).toBe(
       404,
     );
+  });
+});
+
+describe('when a passport is lost again and the head of office defers the replacement', () => {
+  it('then the deferral runs at most 2 years, rejects the application, and no new application is taken before its end', async () => {
+    const resident = withPassport();
+    // The registry already records an earlier passport of this NIK as lost: this is a repeated loss.
+    await t.db.db.execute(sql`insert into travel_documents
+      (number, holder_nik, holder_name, kind, issue_date, expiry_date, issuing_office_code, status, created_at)
+      values (${`C9${resident.nik.slice(-6)}`}, ${resident.nik}, ${resident.fullName}, 'NON_ELECTRONIC',
+              '2015-01-05', '2020-01-04', 'BANDUNG', 'LOST', now())`);
+    const { id, applicant } = await checkedIn('LOST', resident);
+    await call('PUT', `/applications/${id}/loss-report`, bap);
+    const decide = (deferredUntil: string) =>
+      call('POST', `/applications/${id}/loss-decision`, {
+        decision: 'DEFER',
+        reason: 'Kehilangan kedua dalam lima tahun.',
+        deferredUntil,
+      });
+    expect((await decide('2029-01-01')).body.code).toBe('VALIDATION');
+    const deferred = await decide('2027-11-25');
+    expect(deferred.body).toMatchObject({ decision: 'DEFER', deferredUntil: '2027-11-25', fine: null });
+    expect((await call('GET', `/applications/${id}`)).body.status).toBe('REJECTED');
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: { authorization: `Bearer ${applicant.token}` },
+      payload: {
+        type: 'REPLACEMENT',
+        replacementReason: 'LOST',
+        previousPassportNumber: resident.previousPassport!.number,
+        product: 'ELECTRONIC_5Y',
+        applicant: applicantOf(resident),
+      },
+    });
+    expect([again.statusCode, again.json().code]).toEqual([422, 'LOSS_DEFERRED']);
+    expect(again.json().detail).toContain('2027-11-25');
   });
 });

@@ -130,6 +130,13 @@ export const applicationProblems = defineProblems({
       en: 'Deferral is only for a repeated loss',
     },
   },
+  LOSS_DEFERRED: {
+    status: 422,
+    title: {
+      id: 'Penerbitan paspor untuk NIK ini sedang ditangguhkan',
+      en: 'Issuing a passport for this NIK is deferred',
+    },
+  },
   FINE_UNPAID: {
     status: 409,
     title: { id: 'Biaya beban belum dibayar', en: 'The fine has not been paid' },

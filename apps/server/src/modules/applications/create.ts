@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps, RegisteredPassport } from './deps.ts';
 import * as repository from './repository.ts';
+import { refuseWhileDeferred } from './loss-check.ts';
 import { registryFactsOf } from './registry-facts.ts';
 import { checkReplacementReason } from './registry-rules.ts';
 import {
@@ -38,6 +39,7 @@ export async function createApplication(
   const nik = input.applicant.nik.trim();
   checkForm(input, today);
   if (await repository.hasActiveForNik(deps.db, nik, accountId)) throw activeApplicationExists();
+  await refuseWhileDeferred(deps.db, nik, today);
 
   const { married: _married, nik: _nik, ...biodata } = input.applicant;
   await deps.identity.verifyIdentity(nik, biodata);

@@ -27,3 +27,16 @@ export async function assertLossSettled(tx: Database, row: repository.Applicatio
     });
   }
 }
+
+/** No new application for a NIK while the head of office's deferral of its replacement runs. */
+export async function refuseWhileDeferred(db: Database, nik: string, today: string): Promise<void> {
+  const until = await losses.runningDeferral(db, nik, today);
+  if (!until) return;
+  throw new DomainError({
+    code: 'LOSS_DEFERRED',
+    detail: {
+      id: `Penerbitan paspor untuk NIK ini ditangguhkan kepala kantor sampai ${until} karena kehilangan berulang. Ajukan kembali setelah tanggal itu.`,
+      en: `Issuing a passport for this NIK was deferred by the head of office until ${until} for a repeated loss. Apply again after that date.`,
+    },
+  });
+}

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { lossReports } from '../../db/schema/applications.ts';
+import { applications, lossReports } from '../../db/schema/applications.ts';
 
 /** The table of lost and damaged passports' examinations (issue 16). */
 export type LossReportRow = typeof lossReports.$inferSelect;
@@ -47,4 +47,22 @@ export async function saveDecision(
 export async function lockByFineCode(db: Database, code: string): Promise<LossReportRow | undefined> {
   const [row] = await db.select().from(lossReports).where(eq(lossReports.fineCode, code)).for('update');
   return row;
+}
+
+/** The latest deferral of a NIK still running on `today` (a repeated loss, issue 16), if any. */
+export async function runningDeferral(db: Database, nik: string, today: string): Promise<string | null> {
+  const [row] = await db
+    .select({ until: lossReports.deferredUntil })
+    .from(lossReports)
+    .innerJoin(applications, eq(applications.id, lossReports.applicationId))
+    .where(
+      and(
+        eq(applications.applicantNik, nik),
+        eq(lossReports.decision, 'DEFER'),
+        gte(lossReports.deferredUntil, today),
+      ),
+    )
+    .orderBy(desc(lossReports.deferredUntil))
+    .limit(1);
+  return row?.until ?? null;
 }

@@ -24,6 +24,8 @@ import {
 export interface CreateOptions {
   /** Who made it, in the history: the applicant, or the officer at the counter (issue 16). */
   readonly actor?: string;
+  /** The caller asked Dukcapil already (the counter, before making an account): not asked twice. */
+  readonly identityVerified?: boolean;
   /** Written in the same transaction as the new row (the walk-in record and its audit). */
   readonly within?: (tx: Database, row: repository.ApplicationRow) => Promise<void>;
 }
@@ -42,7 +44,7 @@ export async function createApplication(
   await refuseWhileDeferred(deps.db, nik, today);
 
   const { married: _married, nik: _nik, ...biodata } = input.applicant;
-  await deps.identity.verifyIdentity(nik, biodata);
+  if (!options.identityVerified) await deps.identity.verifyIdentity(nik, biodata);
   const registry = await registryFactsOf(deps, nik);
   const choices = checkChoices(input, today, registry);
   const previous = await previousPassport(deps, nik, input);

@@ -1,7 +1,9 @@
 import type { ReplacementReason } from '#shared/document-requirements.ts';
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
 import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
+import { jakartaDate } from '#shared/eligibility.ts';
 import type { Database } from '../../db/database.ts';
+import type { OtherBillingOutcome } from '../billing/index.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { checkDeferral, fineDue, lossKindOf } from './loss-rules.ts';
@@ -100,8 +102,8 @@ async function fineBilling(
   fine: 'LOST' | 'DAMAGED',
   officeCode: string,
 ) {
-  const today = new Date(deps.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const quote = deps.fees.computeFee({ product: row.product, service: 'REGULAR', fine, on: today });
+  const on = jakartaDate(deps.clock.now());
+  const quote = deps.fees.computeFee({ product: row.product, service: 'REGULAR', fine, on });
   const amount = quote.items.find((item) => item.code.startsWith('FINE_'))!.amount;
   const issued = await deps.billing.requestBillingCode({
     reference: `${row.id}:fine`,
@@ -125,7 +127,7 @@ export async function finePaid(
   deps: ApplicationsDeps,
   tx: Database,
   payment: { billingCode: string; amount: number; paidAt: Date; ntpn: string },
-): Promise<'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH' | null> {
+): Promise<OtherBillingOutcome> {
   const report = await losses.lockByFineCode(tx, payment.billingCode);
   if (!report) return null;
   if (report.finePaidAt) return 'ALREADY_PAID';

@@ -16,7 +16,7 @@ import { createCounter, type Counter } from './walk-in.ts';
 import { createLossDesk, finePaid, type LossDesk } from './loss.ts';
 import { closeOverdueVisits } from './visit-outcomes.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
-import type { ExtendedBilling, SimponiPayment } from '../billing/index.ts';
+import type { ExtendedBilling, OtherBillingOutcome, SimponiPayment } from '../billing/index.ts';
 import type { Database } from '../../db/database.ts';
 import { cancelApplication, cancelIdleDrafts, markNoShows, rescheduleApplication } from './lifecycle.ts';
 import { sendReminders } from './reminders.ts';
@@ -94,10 +94,7 @@ export interface ApplicationsService {
   applicationPaid(tx: Database, applicationId: string, payment: SimponiPayment): Promise<void>;
   /** The billing module's callback after a payment outage, inside its transaction. */
   deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
-  otherBillingPaid(
-    tx: Database,
-    payment: SimponiPayment,
-  ): Promise<'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH' | null>;
+  otherBillingPaid(tx: Database, payment: SimponiPayment): Promise<OtherBillingOutcome>;
   arrivalPass(
     accountId: string,
     applicationId: string,

@@ -4,6 +4,7 @@ import { jakartaDate } from '#shared/eligibility.ts';
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { maskNik } from './arrival-pass.ts';
 import { createApplication, asHeldNik } from './create.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
 import { blockReportedPassports } from './registry-facts.ts';
@@ -46,6 +47,7 @@ export async function createWalkIn(
   });
   return createApplication(deps, accountId, input.application, {
     actor: `OFFICER:${actor.username}`,
+    identityVerified: true,
     within: async (tx, row) => {
       await insertWalkIn(tx, {
         applicationId: row.id,
@@ -118,7 +120,7 @@ export async function submitWalkIn(
     date: appointment.date,
     holder: {
       fullName: row.applicantFullName,
-      nik: `${row.applicantNik.slice(0, 6)}******${row.applicantNik.slice(-4)}`,
+      nik: maskNik(row.applicantNik),
     },
     billing: billing && {
       code: billing.code,

@@ -9,7 +9,7 @@ export {
   type BillingService,
   type FeeSchedule,
 } from './service.ts';
-export type { PaymentEffects, PaymentSource, RecordedPayment } from './payments.ts';
+export type { OtherBillingOutcome, PaymentEffects, PaymentSource, RecordedPayment } from './payments.ts';
 export { isValidBillingCode, newBillingCode } from './billing-code.ts';
 export { createHttpSimponi, type HttpSimponiOptions } from './http-simponi.ts';
 export { signPayload, verifySignature, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';

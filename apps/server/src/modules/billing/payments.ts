@@ -14,13 +14,16 @@ export interface PaymentEffects {
    * A payment of a code billing does not hold: a fine (biaya beban) billed at the visit (issue 16).
    * Null when it is no such code either.
    */
-  otherBillingPaid(
-    tx: Database,
-    payment: SimponiPayment,
-  ): Promise<'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH' | null>;
+  otherBillingPaid(tx: Database, payment: SimponiPayment): Promise<OtherBillingOutcome>;
   /** Deadlines moved after a payment outage of `minutes`: note it on the application, tell the applicant. */
   deadlinesExtended(tx: Database, billings: readonly ExtendedBilling[], minutes: number): Promise<void>;
 }
+
+/** What became of a payment of another billing's code; null: no such code. */
+export type OtherBillingOutcome = Extract<
+  repository.PaymentOutcome,
+  'APPLIED' | 'ALREADY_PAID' | 'AMOUNT_MISMATCH'
+> | null;
 
 export type PaymentSource = 'WEBHOOK' | 'RECONCILIATION' | 'CLAIM';
 export type RecordedPayment =

@@ -160,6 +160,8 @@ export function createOfficerDesk(deps: DeskDeps) {
       act(who, id, 'ISSUER', 'hand-over', (a, within) => desk.handOver(id, a, within)),
 
     audit,
+    /** The application in the officer's office (else 404), then the role (else 403). */
+    actor,
   };
 }
 

@@ -1,10 +1,8 @@
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
 import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
-import type { OfficerRole } from '#shared/roles.ts';
-import { DomainError } from '../../platform/errors.ts';
 import type { LossDesk, OfficeDesk } from '../applications/index.ts';
-import { requireRole, type ActingOfficer, type OfficerDesk } from './desk.ts';
+import type { ActingOfficer, OfficerDesk } from './desk.ts';
 
 /**
  * Lost and damaged passports at the visit (issue 16): a verifier records the examination report
@@ -12,17 +10,12 @@ import { requireRole, type ActingOfficer, type OfficerDesk } from './desk.ts';
  */
 export interface LossOfficeDeps {
   readonly losses: LossDesk;
-  readonly desk: Pick<OfficeDesk, 'officeOf' | 'view'>;
-  readonly officerDesk: Pick<OfficerDesk, 'audit'>;
+  readonly desk: Pick<OfficeDesk, 'view'>;
+  readonly officerDesk: Pick<OfficerDesk, 'audit' | 'actor'>;
 }
 
 export function createOfficerLosses(deps: LossOfficeDeps) {
-  async function actor(who: ActingOfficer, id: string, role: OfficerRole | null) {
-    const office = who.officer.officeCode;
-    if (!office || (await deps.desk.officeOf(id)) !== office) throw new DomainError({ code: 'NOT_FOUND' });
-    if (role) requireRole(who.officer, role);
-    return { username: who.officer.username, officeCode: office };
-  }
+  const { actor } = deps.officerDesk;
   return {
     async record(who: ActingOfficer, id: string, input: LossReportInput): Promise<OfficerApplicationView> {
       const a = await actor(who, id, 'VERIFIER');

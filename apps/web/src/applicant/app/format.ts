@@ -2,10 +2,7 @@ import type { Language } from '#shared/i18n.ts';
 
 const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
-/** Replaces `{name}` in a translated text. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
+export { fill } from '../../i18n/fill.ts';
 
 export function rupiah(amount: number, language: Language): string {
   return new Intl.NumberFormat(locales[language], {

@@ -6,12 +6,11 @@ import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatRupiah } from '../format.ts';
+import { fill } from '../../i18n/fill.ts';
 import { useI18n } from '../i18n.ts';
 
 const losses = new Set(['LOST', 'DAMAGED', 'LOST_FORCE_MAJEURE', 'DAMAGED_FORCE_MAJEURE']);
 const decisions = ['ISSUE', 'DEFER', 'REFUSE'] as const;
-const fill = (text: string, values: Record<string, string>) =>
-  Object.entries(values).reduce((out, [key, value]) => out.replace(`{${key}}`, value), text);
 
 /**
  * A lost or damaged passport at the visit (issue 16): the BAP a verifier records after check-in,

@@ -2885,6 +2885,8 @@ export interface components {
       officeName: string;
       /** Format: date */
       date: string;
+      /** @description The office’s IANA time zone, for the pay-by time on the slip */
+      timeZone: string;
       holder: {
         fullName: string;
         /** @description Masked: first 6 and last 4 digits */

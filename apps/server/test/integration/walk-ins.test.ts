@@ -128,6 +128,7 @@ describe('when a person walks in to the counter, in each lane', () => {
         number,
         lane: body.lane,
         date: TODAY,
+        timeZone: 'Asia/Jakarta',
         billing: { code: expect.stringMatching(/^\d{15}$/), amount: expect.any(Number) },
         holder: { nik: expect.stringMatching(/^\d{6}\*{6}\d{4}$/) },
       });

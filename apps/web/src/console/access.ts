@@ -9,6 +9,8 @@ const viewRoles: Record<Route['view'], readonly OfficerRole[] | 'any'> = {
   // Every officer of the office may watch its release: the counter staff answer the crowd's questions.
   releases: 'any',
   payments: ['OFFICE_ADMIN', 'HQ_ADMIN'],
+  // The counter files walk-ins; the office administrator watches and sets the lanes' quota.
+  'walk-in': ['COUNTER', 'OFFICE_ADMIN'],
   audit: ['HQ_ADMIN'],
 };
 
@@ -17,8 +19,12 @@ export function canOpen(view: Route['view'], roles: readonly OfficerRole[]): boo
   return allowed === 'any' || allowed.some((role) => roles.includes(role));
 }
 
-/** Where an officer lands: the office queue, or the audit log for headquarters staff without an office. */
+/**
+ * Where an officer lands: the office queue; the counter for an officer who only serves walk-ins; the
+ * audit log for headquarters staff without an office.
+ */
 export function homeRoute(officer: { officeCode: string | null; roles: readonly OfficerRole[] }): Route {
   if (officer.officeCode === null && canOpen('audit', officer.roles)) return { view: 'audit' };
+  if (officer.roles.length === 1 && officer.roles[0] === 'COUNTER') return { view: 'walk-in' };
   return { view: 'queue' };
 }

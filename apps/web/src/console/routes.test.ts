@@ -10,6 +10,7 @@ describe('hash routes', () => {
       { view: 'schedule' },
       { view: 'releases' },
       { view: 'payments' },
+      { view: 'walk-in' },
       { view: 'audit' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);

@@ -5,6 +5,7 @@ export type Route =
   | { view: 'schedule' }
   | { view: 'releases' }
   | { view: 'payments' }
+  | { view: 'walk-in' }
   | { view: 'audit' };
 
 export function parseRoute(hash: string): Route | null {
@@ -20,6 +21,8 @@ export function parseRoute(hash: string): Route | null {
       return { view: 'releases' };
     case '/payments':
       return { view: 'payments' };
+    case '/walk-in':
+      return { view: 'walk-in' };
     case '/audit':
       return { view: 'audit' };
     default:

@@ -11,6 +11,11 @@ import {
   type ConsolePartnerMessageKey,
 } from './console-partner-messages.ts';
 import { consoleLossEn, consoleLossId, type ConsoleLossMessageKey } from './console-loss-messages.ts';
+import {
+  consoleWalkInEn,
+  consoleWalkInId,
+  type ConsoleWalkInMessageKey,
+} from './console-walk-in-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -297,9 +302,24 @@ export type ConsoleMessageKey =
   | keyof typeof consoleId
   | ConsoleReleaseMessageKey
   | ConsolePartnerMessageKey
-  | ConsoleLossMessageKey;
+  | ConsoleLossMessageKey
+  | ConsoleWalkInMessageKey;
 
 export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
-  id: { ...commonId, ...consoleId, ...consoleReleasesId, ...consolePartnersId, ...consoleLossId },
-  en: { ...commonEn, ...consoleEn, ...consoleReleasesEn, ...consolePartnersEn, ...consoleLossEn },
+  id: {
+    ...commonId,
+    ...consoleId,
+    ...consoleReleasesId,
+    ...consolePartnersId,
+    ...consoleLossId,
+    ...consoleWalkInId,
+  },
+  en: {
+    ...commonEn,
+    ...consoleEn,
+    ...consoleReleasesEn,
+    ...consolePartnersEn,
+    ...consoleLossEn,
+    ...consoleWalkInEn,
+  },
 };

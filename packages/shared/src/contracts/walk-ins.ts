@@ -45,6 +45,7 @@ export const walkInSlipSchema = z
     lane: z.enum(walkInLaneCodes),
     officeName: z.string(),
     date: isoDate,
+    timeZone: z.string().describe('The office’s IANA time zone, for the pay-by time on the slip'),
     holder: z.object({ fullName: z.string(), nik: z.string().describe('Masked: first 6 and last 4 digits') }),
     billing: z
       .object({

@@ -118,6 +118,7 @@ export async function submitWalkIn(
     lane,
     officeName: appointment.officeName,
     date: appointment.date,
+    timeZone: appointment.timeZone,
     holder: {
       fullName: row.applicantFullName,
       nik: maskNik(row.applicantNik),

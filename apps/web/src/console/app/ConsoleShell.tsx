@@ -8,6 +8,7 @@ import { routeHash, type Route } from '../routes.ts';
 
 const navigation: readonly { view: Exclude<Route['view'], 'application'>; label: MessageKey }[] = [
   { view: 'queue', label: 'console.nav.queue' },
+  { view: 'walk-in', label: 'console.nav.walkIn' },
   { view: 'schedule', label: 'console.nav.schedule' },
   { view: 'releases', label: 'console.nav.releases' },
   { view: 'payments', label: 'console.nav.payments' },

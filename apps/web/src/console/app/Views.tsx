@@ -8,6 +8,7 @@ import { QueuePage } from '../queue/QueuePage.tsx';
 import { ReleasesPage } from '../releases/ReleasesPage.tsx';
 import type { Route } from '../routes.ts';
 import { SchedulePage } from '../schedule/SchedulePage.tsx';
+import { WalkInPage } from '../walk-in/WalkInPage.tsx';
 
 /** The view the hash names, if the officer's roles open it. */
 export function Views(props: { officer: OfficerView; route: Route; navigate(route: Route): void }) {
@@ -32,6 +33,8 @@ export function Views(props: { officer: OfficerView; route: Route; navigate(rout
       return <ReleasesPage officer={officer} />;
     case 'payments':
       return <PaymentsPage officer={officer} onOpen={openApplication} />;
+    case 'walk-in':
+      return <WalkInPage officer={officer} />;
     case 'audit':
       return <AuditPage />;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applicationStatuses,
   canTransition,
+  isClosedStatus,
   isFinalStatus,
   statusLabels,
   statusTransitions,
@@ -40,9 +41,18 @@ describe('the application state machine', () => {
     expect(canTransition('PAID', 'NO_SHOW')).toBe(true);
     expect(canTransition('DRAFT', 'CANCELLED')).toBe(true);
     expect(canTransition('INTERVIEWED', 'REJECTED')).toBe(true);
-    for (const status of ['COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED', 'NO_SHOW'] as const) {
+    for (const status of ['COLLECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW'] as const) {
       expect(isFinalStatus(status)).toBe(true);
     }
+  });
+
+  it('reopens a rejection only at a visit step (an overturned objection, UU 30/2014 Art. 77) and keeps it closed meanwhile', () => {
+    expect(isFinalStatus('REJECTED')).toBe(false);
+    expect(isClosedStatus('REJECTED')).toBe(true);
+    expect(statusTransitions.REJECTED).toEqual(['CHECKED_IN', 'VERIFIED', 'INTERVIEWED']);
+    expect(canTransition('REJECTED', 'PAID')).toBe(false);
+    expect(canTransition('REJECTED', 'APPROVED')).toBe(false);
+    expect(isClosedStatus('PAID')).toBe(false);
   });
 
   it('refuses skipping steps and going back', () => {

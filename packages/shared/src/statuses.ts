@@ -40,6 +40,8 @@ export const statusLabels = {
  * status) and by the web app (to decide which actions to offer). A status with no successors is final.
  * - Cancel is allowed while the application still waits for the office visit (DRAFT, AWAITING_PAYMENT, PAID).
  * - READY -> CANCELLED: a passport not collected within 30 days is cancelled (DOMAIN.md "Pick-up").
+ * - REJECTED -> the step it was rejected at: only when an adjudicator overturns the applicant's one
+ *   objection (keberatan, issue 16). Until then a rejection is closed (isClosedStatus).
  */
 export const statusTransitions = {
   DRAFT: ['AWAITING_PAYMENT', 'CANCELLED'],
@@ -53,7 +55,7 @@ export const statusTransitions = {
   COLLECTED: [],
   EXPIRED: [],
   CANCELLED: [],
-  REJECTED: [],
+  REJECTED: ['CHECKED_IN', 'VERIFIED', 'INTERVIEWED'],
   NO_SHOW: [],
 } as const satisfies Record<ApplicationStatus, readonly ApplicationStatus[]>;
 
@@ -63,4 +65,12 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 
 export function isFinalStatus(status: ApplicationStatus): boolean {
   return statusTransitions[status].length === 0;
+}
+
+/**
+ * Closed: final, or rejected — a rejection is reopened only by an overturned objection, so it neither
+ * holds the NIK nor counts among an account's active applications meanwhile.
+ */
+export function isClosedStatus(status: ApplicationStatus): boolean {
+  return isFinalStatus(status) || status === 'REJECTED';
 }

@@ -148,4 +148,29 @@ export const applicationProblems = defineProblems({
       en: 'You already have had a passport: choose Replacement, not New',
     },
   },
+  CONTEST_NOT_ALLOWED: {
+    status: 422,
+    title: { id: 'Keberatan tidak dapat diajukan', en: 'The rejection cannot be contested' },
+  },
+  CONTEST_EVIDENCE_REQUIRED: {
+    status: 422,
+    title: {
+      id: 'Unggah dokumen baru pendukung keberatan terlebih dahulu',
+      en: 'Upload the new document supporting the objection first',
+    },
+  },
+  NO_PENDING_CONTEST: {
+    status: 409,
+    title: {
+      id: 'Tidak ada keberatan yang menunggu keputusan',
+      en: 'There is no objection waiting for a decision',
+    },
+  },
+  CONTEST_OWN_REJECTION: {
+    status: 403,
+    title: {
+      id: 'Keberatan diputuskan oleh pejabat lain, bukan petugas yang menolak',
+      en: 'The objection is decided by another officer, not the one who rejected',
+    },
+  },
 });

@@ -246,3 +246,35 @@ export const lossReports = pgTable(
     ),
   ],
 );
+
+/**
+ * A rejection the applicant contests once (issue 16): their reason and a new document, decided by an
+ * adjudicator of the office other than the officer who rejected. OVERTURN reopens the application at
+ * the step it was rejected from.
+ */
+export const rejectionContests = pgTable(
+  'rejection_contests',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    rejectedFrom: text('rejected_from').notNull(),
+    rejectedBy: text('rejected_by').notNull(),
+    filedAt: instant('filed_at').notNull(),
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: instant('decided_at'),
+  },
+  (t) => [
+    check(
+      'rejection_contests_from_valid',
+      sql`${t.rejectedFrom} in ('CHECKED_IN', 'VERIFIED', 'INTERVIEWED')`,
+    ),
+    check(
+      'rejection_contests_decision_valid',
+      sql`${t.decision} is null or ${t.decision} in ('UPHOLD', 'OVERTURN')`,
+    ),
+  ],
+);

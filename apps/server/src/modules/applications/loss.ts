@@ -1,11 +1,13 @@
 import type { ReplacementReason } from '#shared/document-requirements.ts';
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
 import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
+import type { ContestDecisionInput } from '#shared/contracts/contests.ts';
 import { jakartaDate } from '#shared/eligibility.ts';
 import type { Database } from '../../db/database.ts';
 import type { OtherBillingOutcome } from '../billing/index.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ApplicationsDeps } from './deps.ts';
+import { contestState, decideContest } from './contest.ts';
 import { checkDeferral, fineDue, lossKindOf } from './loss-rules.ts';
 import * as losses from './loss-repository.ts';
 import { satkerOf } from './messages.ts';
@@ -205,6 +207,10 @@ export function createLossDesk(deps: ApplicationsDeps) {
     reportOf: (id: string) => lossReportOf(deps, id),
     specialReschedule: (id: string, actor: OfficeActor, input: SpecialRescheduleInput, within: Within) =>
       specialReschedule(deps, id, actor, input, within),
+    /** The applicant's objection to a rejection (issue 16), as the office reads and decides it. */
+    contestOf: async (id: string) => (await contestState(deps, id)).state,
+    decideContest: (id: string, actor: OfficeActor, input: ContestDecisionInput, within: Within) =>
+      decideContest(deps, id, actor, input, within),
   };
 }
 export type LossDesk = ReturnType<typeof createLossDesk>;

@@ -7,7 +7,8 @@ import type { ApplicationRow } from './repository.ts';
 export type Decision =
   | { readonly kind: 'REJECTED'; readonly reason: string }
   | { readonly kind: 'MISSING'; readonly missing: readonly string[]; readonly dueBy: string }
-  | { readonly kind: 'UNCOLLECTED' };
+  | { readonly kind: 'UNCOLLECTED' }
+  | { readonly kind: 'CONTEST_UPHELD' | 'CONTEST_OVERTURNED'; readonly reason: string };
 
 const outcomes = {
   REJECTED: (d: { reason: string }) => ({
@@ -17,6 +18,14 @@ const outcomes = {
   MISSING: (d: { missing: readonly string[]; dueBy: string }) => ({
     id: `dokumen belum lengkap (${d.missing.join(', ')}). Bawa ke kantor paling lambat ${d.dueBy}.`,
     en: `documents are missing (${d.missing.join(', ')}). Bring them to the office by ${d.dueBy}.`,
+  }),
+  CONTEST_UPHELD: (d: { reason: string }) => ({
+    id: `tetap ditolak setelah keberatan Anda diperiksa. Alasan: ${d.reason}`,
+    en: `remains refused after your objection was examined. Reason: ${d.reason}`,
+  }),
+  CONTEST_OVERTURNED: (d: { reason: string }) => ({
+    id: `dibuka kembali: keberatan Anda diterima (${d.reason}). Kantor melanjutkan pemeriksaan dan menghubungi Anda bila perlu datang.`,
+    en: `is reopened: your objection was accepted (${d.reason}). The office continues the examination and will contact you if you need to come.`,
   }),
   UNCOLLECTED: () => ({
     id: 'paspor tidak diambil dalam 30 hari sehingga dibatalkan.',
@@ -31,12 +40,7 @@ export async function tellDecision(
   decision: Decision,
 ): Promise<void> {
   const contact = await deps.contacts.contactOf(row.accountId, tx);
-  const text =
-    decision.kind === 'REJECTED'
-      ? outcomes.REJECTED(decision)
-      : decision.kind === 'MISSING'
-        ? outcomes.MISSING(decision)
-        : outcomes.UNCOLLECTED();
+  const text = outcomeOf(decision);
   await deps.notifications.enqueue(tx, {
     channel: 'EMAIL',
     to: contact.email,
@@ -44,6 +48,21 @@ export async function tellDecision(
     language: contact.language,
     variables: { fullName: contact.fullName, applicationNumber: row.number, outcome: text[contact.language] },
   });
+}
+
+function outcomeOf(decision: Decision) {
+  switch (decision.kind) {
+    case 'REJECTED':
+      return outcomes.REJECTED(decision);
+    case 'MISSING':
+      return outcomes.MISSING(decision);
+    case 'UNCOLLECTED':
+      return outcomes.UNCOLLECTED();
+    case 'CONTEST_UPHELD':
+      return outcomes.CONTEST_UPHELD(decision);
+    case 'CONTEST_OVERTURNED':
+      return outcomes.CONTEST_OVERTURNED(decision);
+  }
 }
 
 /** The e-mail carries the payment receipt: it is asked for at pick-up (DOMAIN.md "Payment"). */

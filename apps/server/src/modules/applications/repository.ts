@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import { applicationStatuses, isFinalStatus, type ApplicationStatus } from '#shared/statuses.ts';
+import { applicationStatuses, isClosedStatus, type ApplicationStatus } from '#shared/statuses.ts';
 import { queryRows, type Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import { applicationHistory, applications } from '../../db/schema/applications.ts';
@@ -8,7 +8,7 @@ export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = Omit<typeof applications.$inferInsert, 'id' | 'number' | 'version'>;
 export type HistoryRow = typeof applicationHistory.$inferSelect;
 
-export const activeStatuses = applicationStatuses.filter((s) => !isFinalStatus(s));
+export const activeStatuses = applicationStatuses.filter((s) => !isClosedStatus(s));
 
 /** Serialises creations per account so two parallel requests cannot both pass the cap. */
 export async function lockAccountApplications(db: Database, accountId: string): Promise<void> {

@@ -18,6 +18,7 @@ import { urgently } from '../../platform/urgency.ts';
 import { notModifiedResponse, publishJson, sendPublished } from '../../platform/conditional-get.ts';
 import { languageOf } from '../../platform/language.ts';
 import { fileResponse, uploadBody } from '../../platform/openapi.ts';
+import { contestRoutes } from './contest-routes.ts';
 import { registerUploadParsers, scanDownloadHeaders, uploadStream } from '../documents/index.ts';
 import type { ApplicationsService } from './service.ts';
 
@@ -310,4 +311,5 @@ export const applicationsRoutes: FastifyPluginAsync<{
       return reply.headers(scanDownloadHeaders(scan)).send(stream);
     },
   );
+  await app.register(contestRoutes, { applications });
 };

@@ -8,8 +8,10 @@ import type {
 import type { LinkedPaymentClaimResult } from '#shared/contracts/payments.ts';
 import type { WaitlistJoin, WaitlistView } from '#shared/contracts/waitlist.ts';
 import type { ConsentRequested, ConsentView } from '#shared/contracts/consent.ts';
+import type { ContestInput, ContestState } from '#shared/contracts/contests.ts';
 import type { Language } from '#shared/i18n.ts';
 import { arrivalPass } from './arrival-pass.ts';
+import { contestState, fileContest, uploadContestEvidence } from './contest.ts';
 import { createApplication } from './create.ts';
 import { createOfficeDesk, type OfficeDesk } from './office-desk.ts';
 import { createCounter, type Counter } from './walk-in.ts';
@@ -31,7 +33,7 @@ import {
 } from './payments.ts';
 import { cancelFiledForMyNik, filedForMyNik } from './nik-holder.ts';
 import * as repository from './repository.ts';
-import { notFound, openScan, uploadScan } from './scans.ts';
+import { mine, notFound, openScan, uploadScan } from './scans.ts';
 import { readOwnApplication } from './status.ts';
 import { createSeatClaimBatcher } from './seat-claims.ts';
 import { queueEntry, submitApplication } from './submit.ts';
@@ -125,6 +127,14 @@ export interface ApplicationsService {
   declineOffer(accountId: string, applicationId: string): Promise<void>;
   acceptOffer(accountId: string, applicationId: string, language: Language): Promise<ApplicationView>;
   announceOffers(limit?: number): Promise<number>;
+  /** The applicant's one objection to a rejection (issue 16). */
+  contestOf(accountId: string, applicationId: string): Promise<ContestState>;
+  uploadContestEvidence(
+    accountId: string,
+    applicationId: string,
+    upload: { body: Readable; declaredLength?: number },
+  ): Promise<ContestState>;
+  fileContest(accountId: string, applicationId: string, input: ContestInput): Promise<ContestState>;
   /** The NIK holder's consent (issue 15). */
   consentOf(accountId: string, applicationId: string): Promise<ConsentView>;
   requestConsent(accountId: string, applicationId: string): Promise<ConsentRequested>;
@@ -230,6 +240,13 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return reread(accountId, applicationId, language);
     },
     announceOffers: (limit) => announceOffers(deps, limit),
+    async contestOf(accountId, applicationId) {
+      await mine(deps, accountId, applicationId);
+      return (await contestState(deps, applicationId)).state;
+    },
+    uploadContestEvidence: (accountId, applicationId, upload) =>
+      uploadContestEvidence(deps, accountId, applicationId, upload),
+    fileContest: (accountId, applicationId, input) => fileContest(deps, accountId, applicationId, input),
     consentOf: (accountId, applicationId) => consentOf(deps, accountId, applicationId),
     requestConsent: (accountId, applicationId) => requestConsent(deps, accountId, applicationId),
     confirmConsent: (accountId, applicationId, code) => confirmConsent(deps, accountId, applicationId, code),

@@ -7,6 +7,7 @@ import {
   lossReportSchema,
 } from '#shared/contracts/losses.ts';
 import { specialRescheduleSchema } from '#shared/contracts/corrections.ts';
+import { contestDecisionInputSchema, contestStateSchema } from '#shared/contracts/contests.ts';
 import { officerApplicationSchema } from '#shared/contracts/officer.ts';
 import { acting } from './acting.ts';
 import type { OfficerLosses } from './loss.ts';
@@ -82,5 +83,39 @@ export const officerLossRoutes: FastifyPluginAsync<{ losses: OfficerLosses }> = 
       },
     },
     (request) => losses.decide(acting(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/officer/applications/:id/contest',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'getContestForOffice',
+        summary: 'The applicant’s objection to a rejection of my office, if any',
+        params: idParams,
+        response: { 200: contestStateSchema },
+      },
+    },
+    (request) => losses.contest(acting(request), request.params.id),
+  );
+
+  r.post(
+    '/officer/applications/:id/contest-decision',
+    {
+      ...officer,
+      schema: {
+        tags,
+        operationId: 'decideContest',
+        summary: 'Uphold or overturn an objection (ADJUDICATOR, not the officer who rejected)',
+        description:
+          'OVERTURN reopens the application at the step it was rejected (a new verification or adjudication); ' +
+          '403 CONTEST_OWN_REJECTION for the officer who rejected; 409 NO_PENDING_CONTEST.',
+        params: idParams,
+        body: contestDecisionInputSchema,
+        response: { 200: contestStateSchema },
+      },
+    },
+    (request) => losses.decideContest(acting(request), request.params.id, request.body),
   );
 };

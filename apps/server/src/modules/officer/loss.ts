@@ -1,5 +1,6 @@
 import type { LossDecisionInput, LossReportInput, LossReportView } from '#shared/contracts/losses.ts';
 import type { SpecialRescheduleInput } from '#shared/contracts/corrections.ts';
+import type { ContestDecisionInput, ContestState } from '#shared/contracts/contests.ts';
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
 import type { LossDesk, OfficeDesk } from '../applications/index.ts';
 import type { ActingOfficer, OfficerDesk } from './desk.ts';
@@ -47,6 +48,18 @@ export function createOfficerLosses(deps: LossOfficeDeps) {
         deps.officerDesk.audit(who, 'special-reschedule', id, details),
       );
       return deps.desk.view(id, who.language);
+    },
+    /** The applicant's objection to a rejection (issue 16): any officer of the office reads it. */
+    async contest(who: ActingOfficer, id: string): Promise<ContestState> {
+      await actor(who, id, null);
+      return deps.losses.contestOf(id);
+    },
+    /** An adjudicator other than the one who rejected decides it (the four eyes are checked in the step). */
+    async decideContest(who: ActingOfficer, id: string, input: ContestDecisionInput): Promise<ContestState> {
+      const a = await actor(who, id, 'ADJUDICATOR');
+      const audit = deps.officerDesk.audit(who, 'contest-decision', id, { decision: input.decision });
+      await deps.losses.decideContest(id, a, input, audit);
+      return deps.losses.contestOf(id);
     },
     /** Null while no report is recorded yet, so a page can ask before there is one. */
     async read(who: ActingOfficer, id: string): Promise<LossReportView | null> {

@@ -46,7 +46,13 @@ export const typeLabel = label(types);
 export const billingStatusLabel = label(billingStatuses);
 
 /** A document kind in the officer's language; the server's label (request language) is the fallback. */
-export function documentLabel(application: OfficerApplicationView, kind: string, language: Language): string {
+export function documentLabel(
+  application: OfficerApplicationView,
+  kind: string,
+  language: Language,
+  t?: Translate,
+): string {
+  if (kind === 'CONTEST_EVIDENCE' && t) return t('console.document.CONTEST_EVIDENCE');
   const known = (documentKinds as Record<string, { label: Record<Language, string> } | undefined>)[kind];
   return known?.label[language] ?? application.requirements.find((r) => r.kind === kind)?.label ?? kind;
 }

@@ -1,6 +1,7 @@
 import { commonEn, commonId, type CommonMessageKey } from './common-messages.ts';
 import { releaseEn, releaseId, type ReleaseMessageKey } from './applicant-release-messages.ts';
 import { waitlistEn, waitlistId, type WaitlistMessageKey } from './applicant-waitlist-messages.ts';
+import { contestEn, contestId, type ContestMessageKey } from './applicant-contest-messages.ts';
 import type { Catalogs } from './i18n.tsx';
 
 /**
@@ -232,7 +233,7 @@ export const applicantId = {
 } as const;
 
 export type ApplicantMessageKey =
-  CommonMessageKey | keyof typeof applicantId | ReleaseMessageKey | WaitlistMessageKey;
+  CommonMessageKey | keyof typeof applicantId | ReleaseMessageKey | WaitlistMessageKey | ContestMessageKey;
 
 export const applicantEn: Record<keyof typeof applicantId, string> = {
   'app.tagline': 'Apply for a passport from your phone, visit the immigration office once.',
@@ -456,6 +457,6 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
 };
 
 export const applicantCatalogs: Catalogs<ApplicantMessageKey> = {
-  id: { ...commonId, ...applicantId, ...releaseId, ...waitlistId },
-  en: { ...commonEn, ...applicantEn, ...releaseEn, ...waitlistEn },
+  id: { ...commonId, ...applicantId, ...releaseId, ...waitlistId, ...contestId },
+  en: { ...commonEn, ...applicantEn, ...releaseEn, ...waitlistEn, ...contestEn },
 };

@@ -12,8 +12,11 @@ import {
 } from './console-partner-messages.ts';
 import { consoleLossEn, consoleLossId, type ConsoleLossMessageKey } from './console-loss-messages.ts';
 import {
+  consoleContestEn,
+  consoleContestId,
   consoleWalkInEn,
   consoleWalkInId,
+  type ConsoleContestMessageKey,
   type ConsoleWalkInMessageKey,
 } from './console-walk-in-messages.ts';
 import type { Catalogs } from './i18n.tsx';
@@ -303,7 +306,8 @@ export type ConsoleMessageKey =
   | ConsoleReleaseMessageKey
   | ConsolePartnerMessageKey
   | ConsoleLossMessageKey
-  | ConsoleWalkInMessageKey;
+  | ConsoleWalkInMessageKey
+  | ConsoleContestMessageKey;
 
 export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
   id: {
@@ -313,6 +317,7 @@ export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
     ...consolePartnersId,
     ...consoleLossId,
     ...consoleWalkInId,
+    ...consoleContestId,
   },
   en: {
     ...commonEn,
@@ -321,5 +326,6 @@ export const consoleCatalogs: Catalogs<ConsoleMessageKey> = {
     ...consolePartnersEn,
     ...consoleLossEn,
     ...consoleWalkInEn,
+    ...consoleContestEn,
   },
 };

@@ -153,3 +153,38 @@ export const consoleWalkInEn: Record<ConsoleWalkInMessageKey, string> = {
   'console.walkIn.print': 'Print the slip',
   'console.walkIn.next': 'Next applicant',
 };
+
+/** The applicant's objection to a rejection (issue 16), in the application page. */
+export const consoleContestId = {
+  'console.contest.title': 'Keberatan pemohon',
+  'console.contest.filed': 'Diajukan {at}',
+  'console.contest.status.PENDING': 'Menunggu keputusan, paling lambat {date} (UU 30/2014 Pasal 77).',
+  'console.contest.status.UPHELD': 'Keberatan ditolak: penolakan tetap berlaku.',
+  'console.contest.status.OVERTURNED': 'Keberatan diterima: permohonan dibuka kembali.',
+  'console.contest.adjudicatorOnly':
+    'Diputuskan oleh pejabat adjudikasi selain petugas yang menolak. Dokumen baru ada di daftar dokumen.',
+  'console.contest.decision': 'Keputusan atas keberatan',
+  'console.contest.UPHOLD': 'Tolak keberatan (penolakan tetap)',
+  'console.contest.OVERTURN': 'Terima keberatan (buka kembali pada langkah yang ditolak)',
+  'console.contest.reason': 'Alasan keputusan',
+  'console.contest.decide': 'Simpan keputusan',
+  'console.document.CONTEST_EVIDENCE': 'Dokumen baru pendukung keberatan',
+} as const;
+
+export type ConsoleContestMessageKey = keyof typeof consoleContestId;
+
+export const consoleContestEn: Record<ConsoleContestMessageKey, string> = {
+  'console.contest.title': 'Applicant’s objection',
+  'console.contest.filed': 'Filed {at}',
+  'console.contest.status.PENDING': 'Waiting for a decision, due by {date} (UU 30/2014 Art. 77).',
+  'console.contest.status.UPHELD': 'Objection refused: the rejection stands.',
+  'console.contest.status.OVERTURNED': 'Objection accepted: the application is reopened.',
+  'console.contest.adjudicatorOnly':
+    'Decided by an adjudicator other than the officer who rejected. The new document is in the documents list.',
+  'console.contest.decision': 'Decision on the objection',
+  'console.contest.UPHOLD': 'Refuse the objection (the rejection stands)',
+  'console.contest.OVERTURN': 'Accept the objection (reopen at the step rejected)',
+  'console.contest.reason': 'Reason for the decision',
+  'console.contest.decide': 'Save the decision',
+  'console.document.CONTEST_EVIDENCE': 'New document supporting the objection',
+};

@@ -12,9 +12,19 @@ export function uploadDocument(
   language: string,
   onProgress: (fraction: number) => void,
 ): Promise<void> {
+  return uploadFile(`/applications/${applicationId}/documents/${kind}`, file, language, onProgress);
+}
+
+/** Any of the applicant's uploads (a scan, the new document of an objection) to its API path. */
+export function uploadFile(
+  path: string,
+  file: Blob,
+  language: string,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', `${API_BASE}/applications/${applicationId}/documents/${kind}`);
+    xhr.open('PUT', `${API_BASE}${path}`);
     const session = sessionStore.get();
     if (session) xhr.setRequestHeader('Authorization', `Bearer ${session.token}`);
     xhr.setRequestHeader('Accept-Language', language);

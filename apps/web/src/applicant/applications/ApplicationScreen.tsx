@@ -3,6 +3,7 @@ import { routeHash } from '../app/routes.ts';
 import { longDate } from '../app/format.ts';
 import { useT } from '../app/useT.ts';
 import { ConsentCard } from '../consent/ConsentCard.tsx';
+import { ContestCard } from '../contest/ContestCard.tsx';
 import { WaitlistSection } from '../waitlist/WaitlistSection.tsx';
 import { ErrorText, Screen } from '../components/Form.tsx';
 import { CancelButton } from './CancelButton.tsx';
@@ -40,6 +41,7 @@ export function ApplicationScreen({ id }: { id: string }) {
           {/* A held seat is time-critical: near the top, above the appointment and the history. */}
           {app.status === 'DRAFT' && <ConsentCard applicationId={id} />}
           {app.status === 'DRAFT' && <WaitlistSection applicationId={id} />}
+          {app.status === 'REJECTED' && <ContestCard applicationId={id} />}
           {appointment && (
             <section className="card" aria-labelledby="appointment-title">
               <h2 id="appointment-title">{t('apps.appointment')}</h2>

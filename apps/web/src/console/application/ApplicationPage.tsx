@@ -11,6 +11,7 @@ import { ApplicantCard } from './ApplicantCard.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { ContestCard } from './ContestCard.tsx';
 import { LossCard } from './LossCard.tsx';
 import { PassportCard } from './PassportCard.tsx';
 import { VisitRecord } from './VisitRecord.tsx';
@@ -49,6 +50,7 @@ export function ApplicationPage(props: { id: string; officer: OfficerView }) {
               <AppointmentCard application={application} />
               <DocumentsCard application={application} />
               <LossCard application={application} officer={props.officer} reload={resource.reload} />
+              <ContestCard application={application} officer={props.officer} reload={resource.reload} />
               <VisitRecord application={application} />
               <HistoryTimeline application={application} />
             </div>

@@ -32,7 +32,7 @@ export function DocumentsCard({ application }: { application: OfficerApplication
         <tbody>
           {kinds.map((kind) => {
             const file = application.documents.find((d) => d.kind === kind);
-            const label = documentLabel(application, kind, language);
+            const label = documentLabel(application, kind, language, t);
             return (
               <tr key={kind} data-testid="document-row" data-kind={kind}>
                 <td>{label}</td>
@@ -68,7 +68,7 @@ export function DocumentsCard({ application }: { application: OfficerApplication
       {files.preview ? (
         <FilePreview
           preview={files.preview}
-          title={documentLabel(application, files.preview.name, language)}
+          title={documentLabel(application, files.preview.name, language, t)}
           onClose={files.close}
         />
       ) : null}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../actions/useAction.ts';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
+import { DecisionFields } from '../components/DecisionFields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatDate, formatInstant } from '../format.ts';
 import { fill } from '../../i18n/fill.ts';
@@ -84,34 +85,17 @@ function DecisionForm(props: { id: string; onDone(): void }) {
   }
   return (
     <form onSubmit={submit} data-testid="contest-decision-form">
-      <fieldset>
-        <legend>{t('console.contest.decision')}</legend>
-        {decisions.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="contest-decision"
-              required
-              checked={decision === value}
-              onChange={() => setDecision(value)}
-              data-testid={`contest-decision-${value}`}
-            />
-            {t(`console.contest.${value}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="field">
-        <span>{t('console.contest.reason')}</span>
-        <textarea
-          rows={2}
-          required
-          minLength={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="contest-decision-reason"
-        />
-      </label>
+      <DecisionFields<(typeof decisions)[number]>
+        legend="console.contest.decision"
+        options={decisions}
+        label={(value) => t(`console.contest.${value}`)}
+        value={decision}
+        onChange={setDecision}
+        reasonLabel="console.contest.reason"
+        reason={reason}
+        onReason={setReason}
+        testId="contest-decision"
+      />
       <ErrorAlert error={action.error} testId="contest-decision-error" />
       <button
         type="submit"

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../actions/useAction.ts';
 import { useApi } from '../app/useApi.ts';
 import { useResource } from '../app/useResource.ts';
+import { DecisionFields } from '../components/DecisionFields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatRupiah } from '../format.ts';
 import { fill } from '../../i18n/fill.ts';
@@ -183,46 +184,30 @@ function DecisionForm(props: { id: string; onDone(): void }) {
   }
   return (
     <form onSubmit={submit} data-testid="loss-decision-form">
-      <fieldset>
-        <legend>{t('console.loss.decision')}</legend>
-        {decisions.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="loss-decision"
-              required
-              checked={decision === value}
-              onChange={() => setDecision(value)}
-              data-testid={`loss-decision-${value}`}
-            />
-            {t(`console.loss.${value}`)}
+      <DecisionFields<(typeof decisions)[number]>
+        legend="console.loss.decision"
+        options={decisions}
+        label={(value) => t(`console.loss.${value}`)}
+        value={decision}
+        onChange={setDecision}
+        reasonLabel="console.loss.reason"
+        reason={reason}
+        onReason={setReason}
+        testId="loss-decision"
+      >
+        {decision === 'ISSUE' ? (
+          <label className="choice">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t('console.loss.forceMajeureConfirmed')}
           </label>
-        ))}
-      </fieldset>
-      {decision === 'ISSUE' ? (
-        <label className="choice">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          {t('console.loss.forceMajeureConfirmed')}
-        </label>
-      ) : null}
-      {decision === 'DEFER' ? (
-        <label className="field">
-          <span>{t('console.loss.deferredUntil')}</span>
-          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
-        </label>
-      ) : null}
-      <label className="field">
-        <span>{t('console.loss.reason')}</span>
-        <textarea
-          rows={2}
-          required
-          minLength={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="loss-decision-reason"
-        />
-      </label>
+        ) : null}
+        {decision === 'DEFER' ? (
+          <label className="field">
+            <span>{t('console.loss.deferredUntil')}</span>
+            <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+          </label>
+        ) : null}
+      </DecisionFields>
       <ErrorAlert error={action.error} testId="loss-decision-error" />
       <button
         type="submit"

@@ -993,8 +993,29 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The passport handed over to its holder */
+    /**
+     * The passport handed over to its holder, once the KTP in hand matches (last 4 NIK digits)
+     * @description 422 HANDOVER_IDENTITY_UNCONFIRMED without nikLastDigits or when they do not match.
+     */
     post: operations['handOverPassport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/visit-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My office’s rules for the visit: four eyes (the interviewer does not adjudicate) */
+    get: operations['visitRules'];
+    /** Set my office’s rules for the visit (OFFICE_ADMIN; audited) */
+    put: operations['setVisitRules'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2849,6 +2870,14 @@ export interface components {
         at: string;
       } | null;
       handedOverAt: string | null;
+    };
+    VisitRules: {
+      /** @description When true (the default), the officer who interviewed cannot adjudicate the same application (403 FOUR_EYES) */
+      fourEyes: boolean;
+    };
+    VisitRulesInput: {
+      /** @description When true (the default), the officer who interviewed cannot adjudicate the same application (403 FOUR_EYES) */
+      fourEyes: boolean;
     };
     Waitlist: {
       /** Format: uuid */
@@ -6707,7 +6736,14 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The last 4 digits of the NIK on the KTP shown at the counter; required (422 HANDOVER_IDENTITY_UNCONFIRMED) */
+          nikLastDigits?: string;
+        } | null;
+      };
+    };
     responses: {
       /** @description Default Response */
       200: {
@@ -6716,6 +6752,113 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OfficerApplication'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  visitRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitRules'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setVisitRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VisitRulesInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitRules'];
         };
       };
       /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */

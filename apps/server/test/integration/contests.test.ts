@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain } from '../support/accounts.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { jpegWithGps, portraitJpeg } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -146,7 +146,7 @@ describe('when a rejected applicant contests the rejection', () => {
     const steps: [string, string, object | Buffer | undefined, string?][] = [
       ['POST', '/check-ins', { applicationNumber: number }],
       ['POST', `/applications/${id}/document-verification`, { decision: 'ACCEPT' }],
-      ['PUT', `/applications/${id}/photo`, jpegWithGps(400), 'image/jpeg'],
+      ['PUT', `/applications/${id}/photo`, portraitJpeg(), 'image/jpeg'],
       ['POST', `/applications/${id}/fingerprints`, undefined],
       ['POST', `/applications/${id}/interview`, { notes: 'Tujuan tidak jelas', recommendation: 'REJECT' }],
     ];

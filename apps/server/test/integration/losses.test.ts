@@ -1,12 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { portraitJpeg } from '../support/files.ts';
 import { payAtChannel } from '../support/payments.ts';
 import { adultWithValidPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
+import {
+  demoOfficers,
+  handOverBody,
+  officerCall,
+  officerSession,
+  paidApplication,
+} from '../support/visit.ts';
 
 /**
  * A lost or damaged passport as the law has it (issue 16): BAP at the visit, the head of office's
@@ -22,6 +28,9 @@ beforeAll(async () => {
     (o) => o.officeCode === OFFICE && o.username.startsWith('spv.'),
   )!;
   spv = await officerSession(t.app, officer);
+  // Bandung has one demo officer: the office waives four eyes (issue 17), as an office with one
+  // adjudicating supervisor may; the rule itself is tested in officer-visit.test.ts.
+  expect((await officerCall(t.app, spv, 'PUT', '/visit-rules', { fourEyes: false })).status).toBe(200);
 });
 afterAll(async () => {
   await t.close();
@@ -104,7 +113,7 @@ describe('when a lost passport’s holder comes to the office', () => {
 
     expect((await accept()).status).toBe(200);
     const rest: [string, string, object | Buffer | undefined, string | undefined][] = [
-      ['PUT', `/applications/${id}/photo`, jpegWithGps(400), 'image/jpeg'],
+      ['PUT', `/applications/${id}/photo`, portraitJpeg(), 'image/jpeg'],
       ['POST', `/applications/${id}/fingerprints`, undefined, undefined],
       [
         'POST',
@@ -114,7 +123,7 @@ describe('when a lost passport’s holder comes to the office', () => {
       ],
       ['POST', `/applications/${id}/adjudication`, { decision: 'APPROVE' }, undefined],
       ['POST', `/applications/${id}/issue`, undefined, undefined],
-      ['POST', `/applications/${id}/hand-over`, undefined, undefined],
+      ['POST', `/applications/${id}/hand-over`, await handOverBody(t.app, spv, id), undefined],
     ];
     for (const [method, url, body, type] of rest) {
       const done = await call(method as 'POST' | 'PUT', url, body, type);

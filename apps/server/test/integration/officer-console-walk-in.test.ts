@@ -5,14 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '#shared/eligibility.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { jpegWithGps, portraitJpeg } from '../support/files.ts';
 import { payAtChannel } from '../support/payments.ts';
 import type { Resident } from '../../src/modules/sim/index.ts';
 import { adultWithoutPassport, takeResident } from '../support/residents.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { demoOfficers, officerCall, officerSession, type DemoOfficer } from '../support/visit.ts';
+import {
+  demoOfficers,
+  handOverBody,
+  officerCall,
+  officerSession,
+  type DemoOfficer,
+} from '../support/visit.ts';
 
 /**
  * The walk-in counter in real Chromium (issue 16): the counter officer lands on the counter, sees
@@ -148,7 +154,7 @@ describe('when a counter officer serves a walk-in in the console', () => {
     const steps: [string, object | Buffer | undefined, string?][] = [
       ['/check-ins', { applicationNumber: entry.number }],
       [`/applications/${entry.id}/document-verification`, { decision: 'ACCEPT' }],
-      [`/applications/${entry.id}/photo`, jpegWithGps(400), 'image/jpeg'],
+      [`/applications/${entry.id}/photo`, portraitJpeg(), 'image/jpeg'],
       [`/applications/${entry.id}/fingerprints`, undefined],
       [
         `/applications/${entry.id}/interview`,
@@ -156,10 +162,14 @@ describe('when a counter officer serves a walk-in in the console', () => {
       ],
       [`/applications/${entry.id}/adjudication`, { decision: 'APPROVE' }],
       [`/applications/${entry.id}/issue`, undefined],
-      [`/applications/${entry.id}/hand-over`, undefined],
+      [`/applications/${entry.id}/hand-over`, await handOverBody(t.app, spv, entry.id)],
     ];
+    // Four eyes (issue 17): the supervisor interviews, the office's adjudicator decides.
+    const adjudicator = await officerSession(t.app, officer('adjudikator.jakarta-selatan'));
     for (const [url, body, type] of steps) {
-      const done = await call(url.endsWith('/photo') ? 'PUT' : 'POST', url, body, type);
+      const done = url.endsWith('/adjudication')
+        ? await officerCall(t.app, adjudicator, 'POST', url, body)
+        : await call(url.endsWith('/photo') ? 'PUT' : 'POST', url, body, type);
       expect([200, 201], `${url}: ${JSON.stringify(done.body)}`).toContain(done.status);
     }
     expect((await officerCall(t.app, spv, 'GET', `/applications/${entry.id}`)).body.status).toBe('COLLECTED');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { portraitJpeg } from '../support/files.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -68,6 +68,9 @@ describe('when an officer runs a visit in the console', () => {
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('CHECKED_IN');
     await screenshot(page, 'checked-in');
 
+    // Nothing is decided for the verifier: the button waits for a choice and says so.
+    expect(await byTest('verify-submit').isDisabled()).toBe(true);
+    expect(await byTest('verify-choose').count()).toBe(1);
     await byTest('verify-decision-ACCEPT').check();
     await byTest('verify-submit').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('VERIFIED');
@@ -76,7 +79,7 @@ describe('when an officer runs a visit in the console', () => {
     await byTest('photo-file').setInputFiles({
       name: 'foto.jpg',
       mimeType: 'image/jpeg',
-      buffer: jpegWithGps(600),
+      buffer: portraitJpeg(),
     });
     await byTest('photo-upload').click();
     await expect.poll(() => byTest('capture-done').count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -89,9 +92,33 @@ describe('when an officer runs a visit in the console', () => {
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('INTERVIEWED');
     await expect.poll(() => byTest('ready-date').textContent()).toBeTruthy();
 
+    // Four eyes (issue 17): the supervisor interviewed, so the console refuses their adjudication and
+    // the office's adjudicator decides, signed in on the same desk.
+    expect(await byTest('adjudication-submit').isDisabled()).toBe(true);
+    await byTest('adjudication-decision-APPROVE').check();
+    await byTest('adjudication-submit').click();
+    await expect
+      .poll(() => byTest('adjudication-error').textContent(), { timeout: 10_000 })
+      .toMatch(/pejabat lain/);
+    // The browser logs the refused request itself; that one is expected, nothing else is.
+    expect(browser.consoleErrors).toEqual([expect.stringMatching(/403/)]);
+    browser.consoleErrors.length = 0;
+    const officers = await demoOfficers(t.app);
+    const signInAs = async (username: string) => {
+      const who = officers.find((o) => o.username === username)!;
+      await byTest('logout').click();
+      await expect.poll(() => byTest('login-username').isVisible(), { timeout: 10_000 }).toBe(true);
+      await byTest('login-username').fill(who.username);
+      await byTest('login-password').fill(who.password);
+      await byTest('login-submit').click();
+      await expect.poll(() => byTest('officer-name').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.goto(`/console#/applications/${paid.id}`);
+    };
+    await signInAs('adjudikator.jakarta-selatan');
     await byTest('adjudication-decision-APPROVE').check();
     await byTest('adjudication-submit').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('APPROVED');
+    await signInAs(spv.username);
 
     await byTest('issue-submit').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('READY');
@@ -100,6 +127,9 @@ describe('when an officer runs a visit in the console', () => {
     expect(await byTest('passport-number').textContent()).toMatch(/X\d{7}/);
     await screenshot(page, 'issued');
 
+    // The passport goes to its holder only: the KTP's last NIK digits are typed and checked.
+    expect(await byTest('handover-submit').isDisabled()).toBe(true);
+    await byTest('handover-nik').fill(paid.applicant.registration.nik.slice(-4));
     await byTest('handover-submit').click();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('COLLECTED');
     await screenshot(page, 'collected');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerRoles, type OfficerRole } from '#shared/roles.ts';
 import { totpAt } from '../../src/modules/officer/index.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { portraitJpeg } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
@@ -162,7 +162,7 @@ describe('the officer role matrix', () => {
         name: 'photo',
         scope: 'application',
         roles: ['BIOMETRICS'],
-        call: (s) => officerCall(t.app, s, 'PUT', `${app}/photo`, jpegWithGps(300), 'image/jpeg'),
+        call: (s) => officerCall(t.app, s, 'PUT', `${app}/photo`, portraitJpeg(), 'image/jpeg'),
       },
       {
         name: 'fingerprints',

@@ -4,12 +4,13 @@ import { queryRows } from '../../src/db/database.ts';
 import { parseTd3 } from '../../src/modules/travel-documents/index.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain } from '../support/accounts.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { portraitJpeg } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import {
   bearer,
   demoOfficers,
+  handOverBody,
   officerCall,
   officerSession,
   paidApplication,
@@ -34,6 +35,12 @@ const OFFICE = 'JAKARTA_SELATAN';
 const supervisorOf = (code: string) =>
   officers.find((o) => o.officeCode === code && o.username.startsWith('spv.'))!;
 const clock = () => t.clock as SimulatedClock;
+/** The pilot office's adjudicator, logged in again whenever the test clock outlived the session. */
+const adjudicator = () =>
+  officerSession(
+    t.app,
+    officers.find((o) => o.username === 'adjudikator.jakarta-selatan')!,
+  );
 /** The database's refusal of a statement (drizzle wraps it: the reason is in `cause`). */
 const refusal = (statement: ReturnType<typeof sql>) =>
   t.db.db.execute(statement).then(
@@ -51,7 +58,7 @@ const steps = [
   { name: 'hand-over', status: 'READY', to: 'COLLECTED' },
 ] as const;
 
-function callStep(
+async function callStep(
   session: { token: string },
   name: (typeof steps)[number]['name'],
   id: string,
@@ -70,11 +77,20 @@ function callStep(
         recommendation: 'APPROVE',
       });
     case 'adjudication':
-      return officerCall(t.app, session, 'POST', `/applications/${id}/adjudication`, { decision: 'APPROVE' });
+      // Four eyes (issue 17): the supervisor interviews, the office's adjudicator decides.
+      return officerCall(t.app, await adjudicator(), 'POST', `/applications/${id}/adjudication`, {
+        decision: 'APPROVE',
+      });
     case 'issue':
       return officerCall(t.app, session, 'POST', `/applications/${id}/issue`);
     case 'hand-over':
-      return officerCall(t.app, session, 'POST', `/applications/${id}/hand-over`);
+      return officerCall(
+        t.app,
+        session,
+        'POST',
+        `/applications/${id}/hand-over`,
+        await handOverBody(t.app, session, id),
+      );
   }
 }
 
@@ -144,7 +160,7 @@ describe('when an applicant comes to the office on the day of the appointment', 
           spv,
           'PUT',
           `/applications/${paid.id}/photo`,
-          jpegWithGps(400),
+          portraitJpeg(),
           'image/jpeg',
         );
         expect(photo.status).toBe(201);
@@ -228,6 +244,65 @@ describe('when an applicant comes to the office on the day of the appointment', 
   });
 });
 
+describe('when one officer would both interview and adjudicate, or hand over without matching the KTP', () => {
+  it('then four eyes refuse the interviewer (403 FOUR_EYES) unless the office waives it, and the hand-over needs the NIK’s last digits (422)', async () => {
+    const paid = await paidApplication(t.app, smtp, OFFICE);
+    const spv = await officerSession(t.app, supervisorOf(OFFICE));
+    const number = (
+      (await officerCall(t.app, spv, 'GET', `/applications/${paid.id}`)).body as { number: string }
+    ).number;
+    await callStep(spv, 'check-in', paid.id, number);
+    await callStep(spv, 'verification', paid.id, number);
+    await officerCall(t.app, spv, 'PUT', `/applications/${paid.id}/photo`, portraitJpeg(), 'image/jpeg');
+    await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/fingerprints`);
+    const interviewed = await callStep(spv, 'interview', paid.id, number);
+    expect(interviewed.body.status, JSON.stringify(interviewed.body)).toBe('INTERVIEWED');
+    expect((await officerCall(t.app, spv, 'GET', '/visit-rules')).body).toEqual({ fourEyes: true });
+
+    const own = await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/adjudication`, {
+      decision: 'APPROVE',
+    });
+    expect([own.status, own.body.code]).toEqual([403, 'FOUR_EYES']);
+    expect((await officerCall(t.app, spv, 'GET', `/applications/${paid.id}`)).body.status).toBe(
+      'INTERVIEWED',
+    );
+    // The office's administrator may waive it (audited); then the same supervisor may decide.
+    const loket = await officerSession(
+      t.app,
+      officers.find((o) => o.username === 'loket.jakarta-selatan')!,
+    );
+    expect((await officerCall(t.app, loket, 'PUT', '/visit-rules', { fourEyes: false })).status).toBe(403);
+    expect((await officerCall(t.app, spv, 'PUT', '/visit-rules', { fourEyes: false })).body).toEqual({
+      fourEyes: false,
+    });
+    const waived = await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/adjudication`, {
+      decision: 'APPROVE',
+    });
+    expect(waived.body.status).toBe('APPROVED');
+    expect((await officerCall(t.app, spv, 'PUT', '/visit-rules', { fourEyes: true })).status).toBe(200);
+    await callStep(spv, 'issue', paid.id, number);
+
+    const bare = await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/hand-over`);
+    expect([bare.status, bare.body.code], JSON.stringify(bare.body)).toEqual([
+      422,
+      'HANDOVER_IDENTITY_UNCONFIRMED',
+    ]);
+    const { nikLastDigits } = await handOverBody(t.app, spv, paid.id);
+    const wrong = String((Number(nikLastDigits) + 1) % 10_000).padStart(4, '0');
+    const mismatch = await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/hand-over`, {
+      nikLastDigits: wrong,
+    });
+    expect([mismatch.status, mismatch.body.code]).toEqual([422, 'HANDOVER_IDENTITY_UNCONFIRMED']);
+    expect((await officerCall(t.app, spv, 'GET', `/applications/${paid.id}`)).body.status).toBe('READY');
+    const handed = await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/hand-over`, {
+      nikLastDigits,
+    });
+    expect(handed.body.status).toBe('COLLECTED');
+    const history = handed.body.history as { status: string; note?: string }[];
+    expect(history.at(-1)?.note).toContain(nikLastDigits);
+  });
+});
+
 describe('when a passport is not collected within 30 days', () => {
   it('then it is cancelled in the registry, the application closed, and the applicant told', async () => {
     const paid = await paidApplication(t.app, smtp, OFFICE, { service: 'EXPRESS' });
@@ -237,7 +312,7 @@ describe('when a passport is not collected within 30 days', () => {
     ).number;
     await officerCall(t.app, spv, 'POST', '/check-ins', { applicationNumber: number });
     await callStep(spv, 'verification', paid.id, number);
-    await officerCall(t.app, spv, 'PUT', `/applications/${paid.id}/photo`, jpegWithGps(400), 'image/jpeg');
+    await officerCall(t.app, spv, 'PUT', `/applications/${paid.id}/photo`, portraitJpeg(), 'image/jpeg');
     await officerCall(t.app, spv, 'POST', `/applications/${paid.id}/fingerprints`);
     const interviewed = await callStep(spv, 'interview', paid.id, number);
     // Percepatan: ready the same day.

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { portraitJpeg } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -61,10 +61,17 @@ beforeAll(async () => {
     .number;
   await step('/check-ins', { applicationNumber: number });
   await step(`/applications/${paid.id}/document-verification`, { decision: 'ACCEPT' });
-  await officerCall(t.app, spv, 'PUT', `/applications/${paid.id}/photo`, jpegWithGps(400), 'image/jpeg');
+  await officerCall(t.app, spv, 'PUT', `/applications/${paid.id}/photo`, portraitJpeg(), 'image/jpeg');
   await step(`/applications/${paid.id}/fingerprints`);
   await step(`/applications/${paid.id}/interview`, { notes: 'Wisata.', recommendation: 'APPROVE' });
-  await step(`/applications/${paid.id}/adjudication`, { decision: 'APPROVE' });
+  // Four eyes (issue 17): the office's adjudicator, not the supervisor who interviewed.
+  const adjudicator = await officerSession(
+    t.app,
+    officers.find((o) => o.username === 'adjudikator.jakarta-selatan')!,
+  );
+  await officerCall(t.app, adjudicator, 'POST', `/applications/${paid.id}/adjudication`, {
+    decision: 'APPROVE',
+  });
   const issued = await step(`/applications/${paid.id}/issue`);
   expect(issued.body.status, JSON.stringify(issued.body)).toBe('READY');
   const [paidBill] = await queryRows<{ code: string; ntpn: string; amount: number }>(

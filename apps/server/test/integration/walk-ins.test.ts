@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '#shared/eligibility.ts';
 import { queryRows } from '../../src/db/database.ts';
-import { jpegWithGps } from '../support/files.ts';
+import { jpegWithGps, portraitJpeg } from '../support/files.ts';
 import { payAtChannel } from '../support/payments.ts';
 import {
   adultWithValidPassport,
@@ -12,18 +12,29 @@ import {
 } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { demoOfficers, officerCall, officerSession, type DemoOfficer } from '../support/visit.ts';
+import {
+  demoOfficers,
+  handOverBody,
+  officerCall,
+  officerSession,
+  type DemoOfficer,
+} from '../support/visit.ts';
 
 /** The office counter (issue 16): walk-in lanes with their own daily quota, through to hand-over. */
 let smtp: TestSmtpServer;
 let t: TestApp;
 let officers: DemoOfficer[];
 let spv: { token: string };
+let adjudicator: { token: string };
 beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await createTestApp({ config: { smtpUrl: smtp.url } });
   officers = await demoOfficers(t.app);
   spv = await officerSession(t.app, supervisorOf(OFFICE));
+  adjudicator = await officerSession(
+    t.app,
+    officers.find((o) => o.username === 'adjudikator.jakarta-selatan')!,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -79,7 +90,7 @@ async function visitThrough(id: string, number: string, lost: boolean) {
   const steps: [string, string, object | Buffer | undefined, string | undefined][] = [
     ['POST', '/check-ins', { applicationNumber: number }, undefined],
     ['POST', `/applications/${id}/document-verification`, { decision: 'ACCEPT' }, undefined],
-    ['PUT', `/applications/${id}/photo`, jpegWithGps(400), 'image/jpeg'],
+    ['PUT', `/applications/${id}/photo`, portraitJpeg(), 'image/jpeg'],
     ['POST', `/applications/${id}/fingerprints`, undefined, undefined],
     [
       'POST',
@@ -89,11 +100,13 @@ async function visitThrough(id: string, number: string, lost: boolean) {
     ],
     ['POST', `/applications/${id}/adjudication`, { decision: 'APPROVE' }, undefined],
     ['POST', `/applications/${id}/issue`, undefined, undefined],
-    ['POST', `/applications/${id}/hand-over`, undefined, undefined],
+    ['POST', `/applications/${id}/hand-over`, await handOverBody(t.app, spv, id), undefined],
   ];
   for (const [method, url, body, type] of steps) {
     if (lost && url.endsWith('/document-verification')) await settleLoss(id);
-    const done = await call(method as 'POST' | 'PUT', url, body, type);
+    // Four eyes (issue 17): the supervisor interviewed, so the office's adjudicator decides.
+    const session = url.endsWith('/adjudication') ? adjudicator : spv;
+    const done = await officerCall(t.app, session, method as 'POST' | 'PUT', url, body, type);
     expect([200, 201], `${url}: ${JSON.stringify(done.body)}`).toContain(done.status);
   }
   return (await call('GET', `/applications/${id}`)).body;

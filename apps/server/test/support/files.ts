@@ -5,15 +5,20 @@ function segment(marker: number, payload: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0xff, marker]), length, payload]);
 }
 
-/** A baseline JPEG whose APP1 Exif segment carries a GPS position; `size` pads the image data. */
-export function jpegWithGps(size = 2_000): Buffer {
+/**
+ * A baseline JPEG whose APP1 Exif segment carries a GPS position; `size` pads the image data, `pixels`
+ * is the size its frame header declares.
+ */
+export function jpegWithGps(size = 2_000, pixels = { width: 1, height: 1 }): Buffer {
   const exif = Buffer.concat([
     Buffer.from('Exif\0\0MM\0*\0\0\0\x08', 'latin1'),
     Buffer.from('GPSLatitude -6.2615 GPSLongitude 106.8106', 'latin1'),
   ]);
   const jfif = Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1');
   const quant = Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)]);
-  const frame = Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
+  const frame = Buffer.from([8, 0, 0, 0, 0, 1, 1, 0x11, 0]);
+  frame.writeUInt16BE(pixels.height, 1);
+  frame.writeUInt16BE(pixels.width, 3);
   const scanHeader = Buffer.from([1, 1, 0, 0, 0x3f, 0]);
   const imageData = Buffer.alloc(Math.max(16, size), 0x5a);
   return Buffer.concat([
@@ -26,6 +31,11 @@ export function jpegWithGps(size = 2_000): Buffer {
     imageData,
     Buffer.from([0xff, 0xd9]),
   ]);
+}
+
+/** A biometric photo as the desk's camera takes it: an upright 3:4 portrait (photo-rules.ts). */
+export function portraitJpeg(): Buffer {
+  return jpegWithGps(400, { width: 480, height: 640 });
 }
 
 export function minimalPdf(): Buffer {

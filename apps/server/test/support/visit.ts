@@ -88,3 +88,9 @@ export async function officerCall(
     body: response.json() as Record<string, unknown> & { code?: string; status?: string },
   };
 }
+
+/** The hand-over's identity check (issue 17): the last 4 NIK digits of the application, as on the KTP. */
+export async function handOverBody(app: FastifyInstance, session: { token: string }, id: string) {
+  const view = await officerCall(app, session, 'GET', `/applications/${id}`);
+  return { nikLastDigits: (view.body.applicant as { nik: string }).nik.slice(-4) };
+}

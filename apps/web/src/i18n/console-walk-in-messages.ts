@@ -169,6 +169,11 @@ export const consoleContestId = {
   'console.contest.reason': 'Alasan keputusan',
   'console.contest.decide': 'Simpan keputusan',
   'console.document.CONTEST_EVIDENCE': 'Dokumen baru pendukung keberatan',
+  'console.chooseDecision': 'Belum ada pilihan: pilih keputusan terlebih dahulu.',
+  'console.handOver.nik': '4 angka terakhir NIK pada KTP yang ditunjukkan',
+  'console.handOver.nikHint':
+    'Cocokkan nama dan foto KTP dengan pemohon, lalu ketik 4 angka terakhir NIK-nya.',
+  'console.handOver.nikMissing': 'Ketik 4 angka NIK dari KTP untuk menyerahkan paspor.',
 } as const;
 
 export type ConsoleContestMessageKey = keyof typeof consoleContestId;
@@ -187,4 +192,9 @@ export const consoleContestEn: Record<ConsoleContestMessageKey, string> = {
   'console.contest.reason': 'Reason for the decision',
   'console.contest.decide': 'Save the decision',
   'console.document.CONTEST_EVIDENCE': 'New document supporting the objection',
+  'console.chooseDecision': 'Nothing chosen yet: choose a decision first.',
+  'console.handOver.nik': 'Last 4 digits of the NIK on the KTP shown',
+  'console.handOver.nikHint':
+    'Match the KTP’s name and photo with the applicant, then type the last 4 digits of its NIK.',
+  'console.handOver.nikMissing': 'Type the 4 NIK digits from the KTP to hand over the passport.',
 };

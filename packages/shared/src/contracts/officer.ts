@@ -129,6 +129,35 @@ export const adjudicationSchema = z
   })
   .strict();
 
+/**
+ * The passport goes only to its holder (issue 17): the officer compares the KTP in hand with the
+ * application and types the NIK's last four digits, which the server checks and records.
+ */
+export const handOverSchema = z
+  .object({
+    nikLastDigits: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional()
+      .describe(
+        'The last 4 digits of the NIK on the KTP shown at the counter; required (422 HANDOVER_IDENTITY_UNCONFIRMED)',
+      ),
+  })
+  .strict();
+
+/** An office's rules for the visit (issue 17); four eyes: the adjudicator is not the interviewer. */
+export const visitRulesSchema = z
+  .object({
+    fourEyes: z
+      .boolean()
+      .describe(
+        'When true (the default), the officer who interviewed cannot adjudicate the same application (403 FOUR_EYES)',
+      ),
+  })
+  .strict()
+  .meta({ id: 'VisitRules' });
+export type VisitRules = z.infer<typeof visitRulesSchema>;
+
 /** An office's weekly template, release rule and closures, as the office admin edits them. */
 const hourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format');
 const poolCapacity = z.number().int().min(0).max(10_000);

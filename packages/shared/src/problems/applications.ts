@@ -173,4 +173,22 @@ export const applicationProblems = defineProblems({
       en: 'The objection is decided by another officer, not the one who rejected',
     },
   },
+  PHOTO_NOT_PORTRAIT: {
+    status: 422,
+    title: { id: 'Foto biometrik bukan potret wajah', en: 'The biometric photo is not a face portrait' },
+  },
+  HANDOVER_IDENTITY_UNCONFIRMED: {
+    status: 422,
+    title: {
+      id: 'Cocokkan KTP pemohon: ketik 4 angka terakhir NIK',
+      en: 'Match the applicant’s KTP: type the last 4 digits of the NIK',
+    },
+  },
+  FOUR_EYES: {
+    status: 403,
+    title: {
+      id: 'Adjudikasi dilakukan pejabat lain, bukan pewawancara',
+      en: 'Adjudication is done by another officer, not the interviewer',
+    },
+  },
 });

@@ -62,3 +62,16 @@ export const auditLog = pgTable(
     index('audit_log_officer_idx').on(t.officerUsername, t.at),
   ],
 );
+
+/**
+ * An office's rules for the visit (issue 17). No row means the defaults: four eyes on — the officer
+ * who interviewed does not adjudicate the same application.
+ */
+export const officeVisitRules = pgTable('office_visit_rules', {
+  officeCode: text('office_code')
+    .primaryKey()
+    .references(() => offices.code),
+  fourEyes: boolean('four_eyes').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

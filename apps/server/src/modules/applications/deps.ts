@@ -226,6 +226,8 @@ export interface ScanBlob {
   readonly contentType: ScanContentType;
   readonly size: number;
   readonly sha256: string;
+  /** Pixels as the image declares them; absent for a PDF. */
+  readonly dimensions?: { readonly width: number; readonly height: number };
 }
 
 export interface DocumentScan {

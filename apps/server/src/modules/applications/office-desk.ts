@@ -53,14 +53,17 @@ export interface OfficeDesk {
     input: { notes: string; recommendation: 'APPROVE' | 'REJECT' },
     within: Within,
   ): Promise<void>;
+  /** `fourEyes`: the office's rule that the interviewer may not adjudicate (issue 17). */
   adjudicate(
     id: string,
     actor: OfficeActor,
     input: { decision: 'APPROVE' | 'REJECT'; reason?: string | undefined },
     within: Within,
+    fourEyes: boolean,
   ): Promise<void>;
   issuePassport(id: string, actor: OfficeActor, within: Within): Promise<IssuedPassport>;
-  handOver(id: string, actor: OfficeActor, within: Within): Promise<void>;
+  /** `nikLastDigits`: typed by the officer from the KTP in hand; checked against the application. */
+  handOver(id: string, actor: OfficeActor, nikLastDigits: string | undefined, within: Within): Promise<void>;
 }
 
 export function createOfficeDesk(
@@ -110,8 +113,8 @@ export function createOfficeDesk(
     recordPhoto: (id, actor, upload, within) => recordPhoto(deps, id, actor, upload, within),
     recordFingerprints: (id, actor, within) => recordFingerprints(deps, id, actor, within),
     interview: (id, actor, input, within) => interview(deps, id, actor, input, within),
-    adjudicate: (id, actor, input, within) => adjudicate(deps, id, actor, input, within),
+    adjudicate: (id, actor, input, within, fourEyes) => adjudicate(deps, id, actor, input, within, fourEyes),
     issuePassport: (id, actor, within) => issuePassport(deps, id, actor, within),
-    handOver: (id, actor, within) => handOver(deps, id, actor, within),
+    handOver: (id, actor, nikLastDigits, within) => handOver(deps, id, actor, nikLastDigits, within),
   };
 }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { passportProducts } from '#shared/contracts/fees.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { photoFault, type PhotoFault } from './photo-rules.ts';
 import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
 import {
   nikToPersonalNumber,
@@ -41,6 +42,11 @@ export async function recordPhoto(
       code: 'UNSUPPORTED_MEDIA_TYPE',
       detail: { id: 'Foto harus berupa JPEG atau PNG.', en: 'The photo must be a JPEG or PNG image.' },
     });
+  }
+  const fault = photoFault(blob.dimensions);
+  if (fault) {
+    await deps.documents.deleteBlob(blob.storageKey);
+    throw notAPortrait(fault, blob.dimensions);
   }
   let replaced: string | null = null;
   try {
@@ -92,9 +98,12 @@ export function adjudicate(
   actor: OfficeActor,
   input: { decision: 'APPROVE' | 'REJECT'; reason?: string | undefined },
   within: Within,
+  fourEyes: boolean,
 ) {
   return officeStep(deps, id, actor, 'INTERVIEWED', within, async (context) => {
     if (input.decision === 'REJECT' && !input.reason) throw reasonRequired();
+    const interviewer = ((await visits.findVisit(context.tx, id))?.interview as { by?: string } | null)?.by;
+    if (fourEyes && interviewer === actor.username) throw fourEyesRequired();
     const record = {
       decision: input.decision,
       reason: input.reason ?? null,
@@ -166,10 +175,37 @@ export async function issuePassport(deps: ApplicationsDeps, id: string, actor: O
   });
 }
 
-export function handOver(deps: ApplicationsDeps, id: string, actor: OfficeActor, within: Within) {
+export function handOver(
+  deps: ApplicationsDeps,
+  id: string,
+  actor: OfficeActor,
+  nikLastDigits: string | undefined,
+  within: Within,
+) {
   return officeStep(deps, id, actor, 'READY', within, async (context) => {
+    if (!nikLastDigits || !context.row.applicantNik.endsWith(nikLastDigits)) throw identityUnconfirmed();
     await visits.updateVisit(context.tx, id, { handedOverAt: context.now }, context.now);
-    await move(context, 'READY', 'COLLECTED');
+    await move(context, 'READY', 'COLLECTED', `KTP dicocokkan: NIK berakhiran ${nikLastDigits}`);
+  });
+}
+
+function fourEyesRequired(): DomainError {
+  return new DomainError({
+    code: 'FOUR_EYES',
+    detail: {
+      id: 'Anda mewawancarai pemohon ini: adjudikasi dilakukan pejabat lain (prinsip empat mata kantor ini).',
+      en: 'You interviewed this applicant: another officer adjudicates (this office’s four-eyes rule).',
+    },
+  });
+}
+
+function identityUnconfirmed(): DomainError {
+  return new DomainError({
+    code: 'HANDOVER_IDENTITY_UNCONFIRMED',
+    detail: {
+      id: 'Paspor hanya diserahkan kepada pemiliknya: cocokkan KTP yang ditunjukkan dan ketik 4 angka terakhir NIK-nya.',
+      en: 'The passport goes only to its holder: compare the KTP shown and type the last 4 digits of its NIK.',
+    },
   });
 }
 
@@ -227,6 +263,33 @@ async function refuseIncomplete(deps: ApplicationsDeps, id: string): Promise<boo
     });
     if (moved) await tellDecision(deps, tx, row, { kind: 'REJECTED', reason });
     return moved !== undefined;
+  });
+}
+
+const photoFaults = {
+  NOT_AN_IMAGE: { id: 'ukuran gambar tidak terbaca', en: 'the image size cannot be read' },
+  NOT_PORTRAIT: {
+    id: 'bukan potret tegak 3:4 (seperti pindaian dokumen atau bingkai kamera mendatar)',
+    en: 'not an upright 3:4 portrait (like a document scan or a landscape camera frame)',
+  },
+  TOO_SMALL: {
+    id: 'terlalu kecil (sisi pendek minimal 300 piksel)',
+    en: 'too small (short side at least 300 px)',
+  },
+  TOO_LARGE: {
+    id: 'terlalu besar (sisi panjang maksimal 4000 piksel)',
+    en: 'too large (long side at most 4000 px)',
+  },
+} as const;
+
+function notAPortrait(fault: PhotoFault, size: { width: number; height: number } | undefined): DomainError {
+  const pixels = size ? ` (${size.width} × ${size.height})` : '';
+  return new DomainError({
+    code: 'PHOTO_NOT_PORTRAIT',
+    detail: {
+      id: `Foto biometrik ${photoFaults[fault].id}${pixels}. Ambil foto wajah tegak 3:4.`,
+      en: `The biometric photo is ${photoFaults[fault].en}${pixels}. Take an upright 3:4 face photo.`,
+    },
   });
 }
 

@@ -7,7 +7,7 @@ import { isBlobNotFound, newBlobKey, type BlobStore } from './blob-store.port.ts
 import { detectFileType, isScanContentType, type ScanContentType } from './file-type.ts';
 import { decryptStream, encryptStream, type Keyring } from './keyring.ts';
 import * as repository from './repository.ts';
-import { MalformedFileError, sniffAndStripMetadata } from './strip-metadata.ts';
+import { MalformedFileError, sniffAndStripMetadata, type ImageDimensions } from './strip-metadata.ts';
 
 /** A scan's bytes once stored: encrypted in the blob store, not yet recorded against an application. */
 export interface ScanBlob {
@@ -17,6 +17,8 @@ export interface ScanBlob {
   /** Of the file as stored: after metadata was removed, before encryption. */
   readonly size: number;
   readonly sha256: string;
+  /** Pixels, as the image's header declares them; absent for a PDF. */
+  readonly dimensions?: ImageDimensions;
 }
 
 export interface DocumentScan {
@@ -113,13 +115,20 @@ async function writeBlob(
   };
   const entry = limitBytes(deps.maxBytes);
   const stripped = meter();
+  const seen: { dimensions: ImageDimensions | null } = { dimensions: null };
   const sink = new PassThrough();
   const detach = feed(body, entry);
   const stored = deps.blobStore.put(storageKey, sink);
   // A store that fails stops reading: end the pipeline too, or it would wait on back-pressure forever.
   stored.catch((error: unknown) => sink.destroy(error as Error));
   const [flow, put] = await Promise.allSettled([
-    pipeline(entry, sniffAndStripMetadata(choose), metering(stripped), encryptStream(deps.keyring), sink),
+    pipeline(
+      entry,
+      sniffAndStripMetadata(choose, seen),
+      metering(stripped),
+      encryptStream(deps.keyring),
+      sink,
+    ),
     stored,
   ]);
   detach();
@@ -128,7 +137,14 @@ async function writeBlob(
     await abandon(deps.blobStore, storageKey, body, entry);
     throw firstCause(flow, put);
   }
-  return { storageKey, encryptionKeyId: deps.keyring.current.id, contentType, ...stripped.result() };
+  const dimensions = seen.dimensions ? { dimensions: seen.dimensions } : {};
+  return {
+    storageKey,
+    encryptionKeyId: deps.keyring.current.id,
+    contentType,
+    ...stripped.result(),
+    ...dimensions,
+  };
 }
 
 /**

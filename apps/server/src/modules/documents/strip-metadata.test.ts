@@ -218,3 +218,29 @@ describe('sniffing, then stripping', () => {
     await expect(collect(stream)).rejects.toBe(refused);
   });
 });
+
+describe('reading the image size on the way', () => {
+  it('when a JPEG or PNG arrives in 1-, 3- and whole-file pieces, then its declared width and height are seen', async () => {
+    const frame = Buffer.from([8, 0x02, 0x80, 0x01, 0xe0, 1, 1, 0x11, 0]); // 640 high, 480 wide
+    const jpeg = whole(jpegParts().map((p) => (p.bytes[1] === 0xc0 ? keep(segment(0xc0, frame)) : p)));
+    const png = whole(pngParts());
+    for (const [type, file, expected] of [
+      ['image/jpeg', jpeg, { width: 480, height: 640 }],
+      ['image/png', png, { width: 1, height: 1 }],
+    ] as const) {
+      for (const size of [1, 3, file.length]) {
+        const seen = { dimensions: null as { width: number; height: number } | null };
+        await collect(inPieces(file, size).pipe(sniffAndStripMetadata(() => type, seen)));
+        expect(seen.dimensions).toEqual(expected);
+      }
+    }
+  });
+
+  it('when the file is a PDF, then no size is claimed', async () => {
+    const seen = { dimensions: null as { width: number; height: number } | null };
+    await collect(
+      inPieces(latin1('%PDF-1.4\n%%EOF\n'), 4).pipe(sniffAndStripMetadata(() => 'application/pdf', seen)),
+    );
+    expect(seen.dimensions).toBeNull();
+  });
+});

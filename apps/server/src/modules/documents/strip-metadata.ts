@@ -13,6 +13,13 @@ import { SNIFF_BYTES, type ScanContentType } from './file-type.ts';
 export interface ByteFilter {
   write(chunk: Buffer): Buffer[];
   end(): Buffer[];
+  /** The image's size as its header declares it (JPEG frame, PNG IHDR); null for a PDF or before. */
+  dimensions(): ImageDimensions | null;
+}
+
+export interface ImageDimensions {
+  readonly width: number;
+  readonly height: number;
 }
 
 export class MalformedFileError extends Error {
@@ -29,7 +36,11 @@ export class MalformedFileError extends Error {
 type Step = (buf: Buffer, pos: number, out: Buffer[]) => number | null;
 
 /** Runs a step function over the stream, carrying an incomplete header over to the next chunk. */
-function incremental(step: Step, finish: () => void): ByteFilter {
+function incremental(
+  step: Step,
+  finish: () => void,
+  dimensions: () => ImageDimensions | null = () => null,
+): ByteFilter {
   let pending: Buffer = Buffer.alloc(0);
   return {
     write(chunk) {
@@ -48,6 +59,7 @@ function incremental(step: Step, finish: () => void): ByteFilter {
       finish();
       return [];
     },
+    dimensions,
   };
 }
 
@@ -57,6 +69,9 @@ const SOI = 0xd8;
 const EOI = 0xd9;
 const SOS = 0xda;
 const isStandalone = (code: number) => code === 0x01 || (code >= 0xd0 && code <= 0xd7);
+/** Start-of-frame markers (C0–CF but DHT C4, JPG C8, DAC CC): precision(1) height(2) width(2). */
+const isFrame = (code: number) =>
+  code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8 && code !== 0xcc;
 
 /**
  * JPEG: segments up to the first SOS, each `FF code length(2) payload`. Dropped segments are skipped
@@ -67,6 +82,7 @@ export function jpegMetadataFilter(): ByteFilter {
   let remaining = 0;
   let keep = true;
   let afterSegment: 'marker' | 'image' = 'marker';
+  let size: ImageDimensions | null = null;
   const fail = (reason: string) => new MalformedFileError('JPEG', reason);
 
   const marker: Step = (buf, pos, out) => {
@@ -84,6 +100,11 @@ export function jpegMetadataFilter(): ByteFilter {
     if (buf.length - pos < 4) return null;
     const length = buf.readUInt16BE(pos + 2);
     if (length < 2) throw fail('a segment length is too small');
+    if (isFrame(code) && !size) {
+      if (length < 7) throw fail('a frame header is too short');
+      if (buf.length - pos < 9) return null;
+      size = { height: buf.readUInt16BE(pos + 5), width: buf.readUInt16BE(pos + 7) };
+    }
     keep = !JPEG_DROPPED.has(code);
     if (keep) out.push(buf.subarray(pos, pos + 4));
     remaining = length - 2;
@@ -115,9 +136,13 @@ export function jpegMetadataFilter(): ByteFilter {
     }
   };
 
-  return incremental(step, () => {
-    if (state !== 'image') throw fail('it ends before its image data');
-  });
+  return incremental(
+    step,
+    () => {
+      if (state !== 'image') throw fail('it ends before its image data');
+    },
+    () => size,
+  );
 }
 
 /** Text, EXIF and time chunks: where cameras and editors put places, names, software and dates. */
@@ -135,6 +160,7 @@ export function pngMetadataFilter(): ByteFilter {
   let remaining = 0;
   let keep = true;
   let afterData: 'chunk' | 'trailer' = 'chunk';
+  let size: ImageDimensions | null = null;
   const fail = (reason: string) => new MalformedFileError('PNG', reason);
 
   const chunkHeader: Step = (buf, pos, out) => {
@@ -142,6 +168,11 @@ export function pngMetadataFilter(): ByteFilter {
     const length = buf.readUInt32BE(pos);
     const type = buf.toString('latin1', pos + 4, pos + 8);
     if (length > PNG_MAX_LENGTH || !PNG_CHUNK_TYPE.test(type)) throw fail('a chunk header is invalid');
+    if (type === 'IHDR' && !size) {
+      if (length < 8) throw fail('the IHDR chunk is too short');
+      if (buf.length - pos < 16) return null;
+      size = { width: buf.readUInt32BE(pos + 8), height: buf.readUInt32BE(pos + 12) };
+    }
     keep = !PNG_DROPPED.has(type);
     if (keep) out.push(buf.subarray(pos, pos + 8));
     remaining = length + 4;
@@ -172,14 +203,18 @@ export function pngMetadataFilter(): ByteFilter {
     }
   };
 
-  return incremental(step, () => {
-    if (state !== 'trailer') throw fail('it ends before its IEND chunk');
-  });
+  return incremental(
+    step,
+    () => {
+      if (state !== 'trailer') throw fail('it ends before its IEND chunk');
+    },
+    () => size,
+  );
 }
 
 /** PDF metadata lives inside compressed objects; it passes unchanged (README.md, limits). */
 function passThroughFilter(): ByteFilter {
-  return { write: (chunk) => [chunk], end: () => [] };
+  return { write: (chunk) => [chunk], end: () => [], dimensions: () => null };
 }
 
 export function metadataFilter(type: ScanContentType): ByteFilter {
@@ -205,7 +240,10 @@ export function stripMetadata(type: ScanContentType): Transform {
  * A stream that first collects the opening bytes, lets `choose` name the type (or throw to refuse
  * the file), then strips metadata accordingly.
  */
-export function sniffAndStripMetadata(choose: (head: Buffer) => ScanContentType): Transform {
+export function sniffAndStripMetadata(
+  choose: (head: Buffer) => ScanContentType,
+  seen: { dimensions: ImageDimensions | null } = { dimensions: null },
+): Transform {
   let head: Buffer[] = [];
   let headLength = 0;
   let filter: ByteFilter | null = null;
@@ -227,9 +265,10 @@ export function sniffAndStripMetadata(choose: (head: Buffer) => ScanContentType)
     },
     flush(callback) {
       emit(this, callback, () => {
-        if (filter) return filter.end();
-        const [chosen, out] = begin();
-        return [...out, ...chosen.end()];
+        const [chosen, out] = filter ? [filter, []] : begin();
+        const rest = [...out, ...chosen.end()];
+        seen.dimensions = chosen.dimensions();
+        return rest;
       });
     },
   });

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { OfficerApplicationView, QueueEntry } from '#shared/contracts/officer.ts';
+import type { OfficerApplicationView, QueueEntry, VisitRules } from '#shared/contracts/officer.ts';
 import type { Language } from '#shared/i18n.ts';
 import type { OfficerRole } from '#shared/roles.ts';
 import type { Database } from '../../db/database.ts';
@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { OfficeDesk } from '../applications/index.ts';
 import * as repository from './repository.ts';
+import * as visitRules from './visit-rules-repository.ts';
 
 /**
  * The visit as officers drive it: every call checks the office (404 outside it — the application does
@@ -148,16 +149,46 @@ export function createOfficerDesk(deps: DeskDeps) {
         recommendation: input.recommendation,
       }),
 
-    adjudicate: (who: ActingOfficer, id: string, input: Parameters<OfficeDesk['adjudicate']>[2]) =>
-      act(who, id, 'ADJUDICATOR', 'adjudication', (a, within) => desk.adjudicate(id, a, input, within), {
-        decision: input.decision,
-      }),
+    async adjudicate(who: ActingOfficer, id: string, input: Parameters<OfficeDesk['adjudicate']>[2]) {
+      const { fourEyes } = await visitRules.visitRulesOf(deps.db, who.officer.officeCode ?? '');
+      return act(
+        who,
+        id,
+        'ADJUDICATOR',
+        'adjudication',
+        (a, within) => desk.adjudicate(id, a, input, within, fourEyes),
+        { decision: input.decision, fourEyes },
+      );
+    },
 
     issuePassport: (who: ActingOfficer, id: string) =>
       act(who, id, 'ISSUER', 'issue', (a, within) => desk.issuePassport(id, a, within)),
 
-    handOver: (who: ActingOfficer, id: string) =>
-      act(who, id, 'ISSUER', 'hand-over', (a, within) => desk.handOver(id, a, within)),
+    handOver: (who: ActingOfficer, id: string, nikLastDigits: string | undefined) =>
+      act(who, id, 'ISSUER', 'hand-over', (a, within) => desk.handOver(id, a, nikLastDigits, within), {
+        identity: 'KTP',
+        nikLastDigits: nikLastDigits ?? null,
+      }),
+
+    /** The office's visit rules (issue 17): every officer reads them, the office administrator sets them. */
+    visitRules(who: ActingOfficer): Promise<VisitRules> {
+      const office = who.officer.officeCode;
+      if (!office) throw new DomainError({ code: 'FORBIDDEN' });
+      return visitRules.visitRulesOf(deps.db, office);
+    },
+    async setVisitRules(who: ActingOfficer, rules: VisitRules): Promise<VisitRules> {
+      const office = who.officer.officeCode;
+      if (!office) throw new DomainError({ code: 'FORBIDDEN' });
+      requireRole(who.officer, 'OFFICE_ADMIN');
+      await deps.db.transaction(async (tx) => {
+        await visitRules.saveVisitRules(tx, office, rules, {
+          username: who.officer.username,
+          at: deps.clock.now(),
+        });
+        await audit(who, 'visit-rules', null, { ...rules })(tx);
+      });
+      return visitRules.visitRulesOf(deps.db, office);
+    },
 
     audit,
     /** The application in the officer's office (else 404), then the role (else 403). */

@@ -5,7 +5,9 @@ import {
   adjudicationSchema,
   checkInSchema,
   documentVerificationSchema,
+  handOverSchema,
   interviewSchema,
+  visitRulesSchema,
   officerApplicationSchema,
 } from '#shared/contracts/officer.ts';
 import { uploadBody } from '../../platform/openapi.ts';
@@ -144,11 +146,42 @@ export const officerVisitRoutes: FastifyPluginAsync<{ desk: OfficerDesk }> = asy
       schema: {
         tags,
         operationId: 'handOverPassport',
-        summary: 'The passport handed over to its holder',
+        summary: 'The passport handed over to its holder, once the KTP in hand matches (last 4 NIK digits)',
+        description: '422 HANDOVER_IDENTITY_UNCONFIRMED without nikLastDigits or when they do not match.',
         params: idParams,
+        body: handOverSchema.nullish(),
         response: { 200: officerApplicationSchema },
       },
     },
-    (request) => desk.handOver(acting(request), request.params.id),
+    (request) => desk.handOver(acting(request), request.params.id, request.body?.nikLastDigits),
+  );
+
+  r.get(
+    '/officer/visit-rules',
+    {
+      ...visit,
+      schema: {
+        tags,
+        operationId: 'visitRules',
+        summary: 'My office’s rules for the visit: four eyes (the interviewer does not adjudicate)',
+        response: { 200: visitRulesSchema },
+      },
+    },
+    (request) => desk.visitRules(acting(request)),
+  );
+
+  r.put(
+    '/officer/visit-rules',
+    {
+      ...visit,
+      schema: {
+        tags,
+        operationId: 'setVisitRules',
+        summary: 'Set my office’s rules for the visit (OFFICE_ADMIN; audited)',
+        body: visitRulesSchema,
+        response: { 200: visitRulesSchema },
+      },
+    },
+    (request) => desk.setVisitRules(acting(request), request.body),
   );
 };

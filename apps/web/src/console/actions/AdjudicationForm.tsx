@@ -12,12 +12,13 @@ export function AdjudicationForm(props: ActionProps) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
-  const [decision, setDecision] = useState<(typeof decisions)[number]>('APPROVE');
+  const [decision, setDecision] = useState<(typeof decisions)[number] | null>(null);
   const [reason, setReason] = useState('');
   const interview = props.application.visit.interview;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (!decision) return;
     const body = { decision, ...(reason.trim() ? { reason: reason.trim() } : {}) };
     void action.run(async () => {
       const answer = await api.send<OfficerApplicationView>(
@@ -67,11 +68,17 @@ export function AdjudicationForm(props: ActionProps) {
           data-testid="adjudication-reason"
         />
       </label>
+      {!decision ? (
+        <p className="hint" id="adjudication-choose" data-testid="adjudication-choose">
+          {t('console.chooseDecision')}
+        </p>
+      ) : null}
       <ErrorAlert error={action.error} testId="adjudication-error" />
       <button
         type="submit"
         className={decision === 'REJECT' ? 'danger' : 'primary'}
-        disabled={action.busy}
+        disabled={action.busy || !decision}
+        aria-describedby={decision ? undefined : 'adjudication-choose'}
         data-testid="adjudication-submit"
       >
         {t('console.adjudication.submit')}

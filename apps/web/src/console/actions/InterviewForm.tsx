@@ -13,10 +13,11 @@ export function InterviewForm(props: ActionProps & { ready: boolean }) {
   const api = useApi();
   const action = useAction();
   const [notes, setNotes] = useState('');
-  const [recommendation, setRecommendation] = useState<(typeof recommendations)[number]>('APPROVE');
+  const [recommendation, setRecommendation] = useState<(typeof recommendations)[number] | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (!recommendation) return;
     void action.run(async () => {
       const answer = await api.send<OfficerApplicationView>(
         'POST',
@@ -58,11 +59,17 @@ export function InterviewForm(props: ActionProps & { ready: boolean }) {
           </label>
         ))}
       </fieldset>
+      {!recommendation ? (
+        <p className="hint" id="interview-choose" data-testid="interview-choose">
+          {t('console.chooseDecision')}
+        </p>
+      ) : null}
       <ErrorAlert error={action.error} testId="interview-error" />
       <button
         type="submit"
         className="primary"
-        disabled={action.busy || !props.ready || !notes.trim()}
+        disabled={action.busy || !props.ready || !notes.trim() || !recommendation}
+        aria-describedby={recommendation ? undefined : 'interview-choose'}
         data-testid="interview-submit"
       >
         {t('console.interview.submit')}

@@ -28,10 +28,15 @@ export function PhotoCapture(props: ActionProps) {
   function capture() {
     const video = camera.videoRef.current;
     if (!video || !video.videoWidth) return;
+    // The passport portrait is 35 × 45 mm: the middle of the frame, cut upright to 3:4 (the server
+    // refuses a landscape frame or a document scan as the biometric photo).
+    const crop = portraitCrop(video.videoWidth, video.videoHeight);
     const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    canvas.width = crop.width;
+    canvas.height = crop.height;
+    canvas
+      .getContext('2d')
+      ?.drawImage(video, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
     canvas.toBlob(
       (blob) => {
         if (blob) keep(blob);
@@ -115,4 +120,16 @@ export function PhotoCapture(props: ActionProps) {
       <ErrorAlert error={action.error} testId="photo-error" />
     </div>
   );
+}
+
+/** The largest upright 3:4 rectangle in the middle of a camera frame. */
+export function portraitCrop(width: number, height: number) {
+  const cropWidth = Math.min(width, Math.floor((height * 3) / 4));
+  const cropHeight = Math.min(height, Math.floor((cropWidth * 4) / 3));
+  return {
+    x: Math.floor((width - cropWidth) / 2),
+    y: Math.floor((height - cropHeight) / 2),
+    width: cropWidth,
+    height: cropHeight,
+  };
 }

@@ -1,4 +1,5 @@
 import type { OfficerApplicationView } from '#shared/contracts/officer.ts';
+import { useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useApi } from '../app/useApi.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -68,16 +69,57 @@ export function IssueStep(props: ActionProps) {
 }
 
 export function HandOverStep(props: ActionProps) {
+  const { t } = useI18n();
   const api = useApi();
+  const action = useAction();
+  const [digits, setDigits] = useState('');
+  const ready = /^\d{4}$/.test(digits);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!ready) return;
+    void action.run(async () => {
+      const answer = await api.send<OfficerApplicationView>(
+        'POST',
+        `/applications/${props.application.id}/hand-over`,
+        { nikLastDigits: digits },
+      );
+      if (answer) props.onChange(answer);
+      else props.reload();
+    });
+  }
   return (
-    <OneButtonStep
-      explanation="console.handOver.explanation"
-      label="console.handOver.submit"
-      testId="handover-submit"
-      request={() =>
-        api.send<OfficerApplicationView>('POST', `/applications/${props.application.id}/hand-over`)
-      }
-      done={props}
-    />
+    <form onSubmit={submit} data-testid="handover-form">
+      <p>{t('console.handOver.explanation')}</p>
+      <label className="field">
+        <span>{t('console.handOver.nik')}</span>
+        <small id="handover-nik-hint">{t('console.handOver.nikHint')}</small>
+        <input
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={4}
+          pattern="\d{4}"
+          required
+          value={digits}
+          aria-describedby="handover-nik-hint"
+          onChange={(e) => setDigits(e.target.value.replace(/\D/g, ''))}
+          data-testid="handover-nik"
+        />
+      </label>
+      <ErrorAlert error={action.error} testId="handover-submit-error" />
+      {!ready ? (
+        <p className="hint" id="handover-missing">
+          {t('console.handOver.nikMissing')}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="primary"
+        disabled={action.busy || !ready}
+        aria-describedby={ready ? undefined : 'handover-missing'}
+        data-testid="handover-submit"
+      >
+        {t('console.handOver.submit')}
+      </button>
+    </form>
   );
 }

@@ -15,7 +15,7 @@ export function VerificationForm(props: ActionProps) {
   const api = useApi();
   const action = useAction();
   const { application } = props;
-  const [decision, setDecision] = useState<Decision>('ACCEPT');
+  const [decision, setDecision] = useState<Decision | null>(null);
   const [notes, setNotes] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [pagesFull, setPagesFull] = useState(false);
@@ -31,6 +31,7 @@ export function VerificationForm(props: ActionProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (!decision) return;
     const body = {
       decision,
       ...(notes.trim() ? { notes: notes.trim() } : {}),
@@ -105,11 +106,17 @@ export function VerificationForm(props: ActionProps) {
           data-testid="verify-notes"
         />
       </label>
+      {!decision ? (
+        <p className="hint" id="verify-choose" data-testid="verify-choose">
+          {t('console.chooseDecision')}
+        </p>
+      ) : null}
       <ErrorAlert error={action.error} testId="verify-error" />
       <button
         type="submit"
         className={decision === 'REJECT' ? 'danger' : 'primary'}
-        disabled={action.busy || incomplete}
+        disabled={action.busy || incomplete || !decision}
+        aria-describedby={decision ? undefined : 'verify-choose'}
         data-testid="verify-submit"
       >
         {t('console.verify.submit')}

@@ -222,7 +222,8 @@ describe('the officer role matrix', () => {
       {
         name: 'audit log',
         scope: 'none',
-        roles: ['HQ_ADMIN'],
+        // Issue 17: a supervisor (office administrator) reads their own office's trail.
+        roles: ['HQ_ADMIN', 'OFFICE_ADMIN'],
         call: (s) => officerCall(t.app, s, 'GET', '/audit'),
       },
       {
@@ -256,5 +257,25 @@ describe('the officer role matrix', () => {
       headers: { authorization: `Bearer ${applicantToken}` },
     });
     expect([response.statusCode, response.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('then an office administrator reads their own office’s audit trail only, whatever office they ask for', async () => {
+    const admin = officers.find((o) => o.label === 'OFFICE_ADMIN')!;
+    const otherAdmin = officers.find((o) => o.label === 'other office admin')!;
+    await officerCall(t.app, otherAdmin.session, 'GET', '/payments/attention');
+    const own = await officerCall(t.app, admin.session, 'GET', '/audit?limit=1000');
+    const rows = own.body as unknown as { officeCode: string | null; action: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.officeCode))).toEqual(new Set([OFFICE]));
+    const asked = await officerCall(t.app, admin.session, 'GET', '/audit?officeCode=BANDUNG&limit=1000');
+    const bandung = asked.body as unknown as { officeCode: string | null }[];
+    expect(bandung.every((r) => r.officeCode === OFFICE)).toBe(true);
+    const hq = officers.find((o) => o.label === 'HQ_ADMIN')!;
+    const all = (await officerCall(t.app, hq.session, 'GET', '/audit?officeCode=BANDUNG'))
+      .body as unknown as {
+      officeCode: string;
+    }[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((r) => r.officeCode === 'BANDUNG')).toBe(true);
   });
 });

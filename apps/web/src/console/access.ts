@@ -11,7 +11,8 @@ const viewRoles: Record<Route['view'], readonly OfficerRole[] | 'any'> = {
   payments: ['OFFICE_ADMIN', 'HQ_ADMIN'],
   // The counter files walk-ins; the office administrator watches and sets the lanes' quota.
   'walk-in': ['COUNTER', 'OFFICE_ADMIN'],
-  audit: ['HQ_ADMIN'],
+  // Headquarters reads every office; a supervisor (office administrator) reads their own office.
+  audit: ['HQ_ADMIN', 'OFFICE_ADMIN'],
 };
 
 export function canOpen(view: Route['view'], roles: readonly OfficerRole[]): boolean {

@@ -109,7 +109,7 @@ export const officerAdminRoutes: FastifyPluginAsync<{ admin: OfficerAdmin }> = a
       schema: {
         tags,
         operationId: 'listAuditEntries',
-        summary: 'The audit log (HQ)',
+        summary: 'The audit log: headquarters all offices, an office administrator their own office',
         querystring: z.object({
           officer: z.string().max(100).optional(),
           applicationId: z.uuid().optional(),

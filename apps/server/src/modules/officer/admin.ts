@@ -77,6 +77,7 @@ export function createOfficerAdmin(deps: AdminDeps) {
     async paymentsNeedingAttention(who: ActingOfficer) {
       const hq = who.officer.roles.includes('HQ_ADMIN');
       if (!hq) requireRole(who.officer, 'OFFICE_ADMIN');
+      if (!hq && !who.officer.officeCode) throw new DomainError({ code: 'FORBIDDEN' });
       const rows = await deps.payments.paymentsNeedingAttention(500);
       const offices = await deps.officesOf(
         rows.flatMap((row) => (row.applicationId ? [row.applicationId] : [])),
@@ -116,6 +117,7 @@ export function createOfficerAdmin(deps: AdminDeps) {
     ) {
       const hq = who.officer.roles.includes('HQ_ADMIN');
       if (!hq) requireRole(who.officer, 'OFFICE_ADMIN');
+      if (!hq && !who.officer.officeCode) throw new DomainError({ code: 'FORBIDDEN' });
       const payment = await deps.payments.findPayment(paymentId);
       const office = payment?.applicationId
         ? (await deps.officesOf([payment.applicationId])).get(payment.applicationId)
@@ -144,8 +146,16 @@ export function createOfficerAdmin(deps: AdminDeps) {
       who: ActingOfficer,
       query: Omit<repository.AuditQuery, 'limit'> & { limit?: number | undefined },
     ) {
-      requireRole(who.officer, 'HQ_ADMIN');
-      const rows = await repository.queryAudit(deps.db, { ...query, limit: query.limit ?? 200 });
+      // Headquarters reads every office; an office's administrator reads their own office only (issue 17).
+      const hq = who.officer.roles.includes('HQ_ADMIN');
+      if (!hq) requireRole(who.officer, 'OFFICE_ADMIN');
+      if (!hq && !who.officer.officeCode) throw new DomainError({ code: 'FORBIDDEN' });
+      const officeCode = hq ? query.officeCode : (who.officer.officeCode ?? '');
+      const rows = await repository.queryAudit(deps.db, {
+        ...query,
+        officeCode,
+        limit: query.limit ?? 200,
+      });
       return rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),

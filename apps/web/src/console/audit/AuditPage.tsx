@@ -9,11 +9,15 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { formatInstant } from '../format.ts';
 import { auditQuery, type AuditFilters } from './query.ts';
+import { auditActionLabels, auditDetailLines } from '#shared/audit-actions.ts';
 
 type AuditEntry = z.infer<typeof auditEntrySchema>;
 const empty: AuditFilters = { officer: '', applicationId: '', from: '', to: '' };
 
-/** Who read or changed what, newest first (headquarters only); filters go to the server. */
+/**
+ * Who read or changed what, newest first, in words: headquarters sees every office, an office
+ * administrator their own (the server enforces it); filters go to the server.
+ */
 export function AuditPage() {
   const { t, language } = useI18n();
   const api = useApi();
@@ -85,8 +89,8 @@ export function AuditPage() {
                   <td>{formatInstant(entry.at, language)}</td>
                   <td>{entry.officer}</td>
                   <td>{entry.officeCode ?? t('console.header.headquarters')}</td>
-                  <td>
-                    <code>{entry.action}</code>
+                  <td data-testid="audit-action" title={entry.action}>
+                    {auditActionLabels[entry.action]?.[language] ?? entry.action}
                   </td>
                   <td>
                     {entry.applicationId ? (
@@ -102,7 +106,7 @@ export function AuditPage() {
                     )}
                   </td>
                   <td>
-                    <code className="details">{JSON.stringify(entry.details)}</code>
+                    <AuditDetails details={entry.details} language={language} />
                     <div className="muted small">
                       {t('console.audit.requestId')} <code>{entry.requestId}</code>
                     </div>
@@ -114,5 +118,19 @@ export function AuditPage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+function AuditDetails(props: { details: Record<string, unknown>; language: 'id' | 'en' }) {
+  const lines = auditDetailLines(props.details, props.language);
+  if (lines.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="plain-list" data-testid="audit-details">
+      {lines.map((line) => (
+        <li key={line.label}>
+          <span className="muted">{line.label}:</span> {line.value}
+        </li>
+      ))}
+    </ul>
   );
 }

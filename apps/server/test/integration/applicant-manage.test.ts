@@ -67,19 +67,27 @@ describe('when an applicant manages a paid application', () => {
     await screenshot(page, 'paid-details');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
+    // Issue 17: the reschedule shows the current booking and starts at its office, no empty search.
     await page.getByTestId('reschedule').click();
-    await page.getByTestId('office-locate').waitFor();
-    await page.getByLabel('Cari kota atau nama kantor').fill('Jakarta Selatan');
-    await page.getByRole('button', { name: 'Cari', exact: true }).click();
-    await page.getByTestId('office-option').first().click();
+    await page.getByTestId('current-booking').waitFor();
+    await expect.poll(() => page.getByTestId('chosen-office').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('office-locate').count()).toBe(0);
+    expect(await page.getByTestId('session-confirm').isDisabled()).toBe(true);
     const otherDay = page.locator(`[data-testid="day-available"]:not([data-date="${paid.date}"])`).last();
     await otherDay.click();
     await page.locator('input[data-testid^="session-"]:not([disabled])').first().check();
     await screenshot(page, 'reschedule');
     await page.getByTestId('session-confirm').click();
+    // The one change is spent only after the question that says so.
+    const ask = page.getByTestId('reschedule-ask');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('hanya dapat diubah satu kali');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId('reschedule-confirm').click();
 
     const appointment = page.getByTestId('appointment');
     await expect.poll(() => appointment.getAttribute('data-date'), { timeout: 10_000 }).not.toBe(paid.date);
+    expect(await page.getByTestId('flash').textContent()).toContain('Jadwal berhasil diubah');
     expect(await page.getByTestId('reschedule').count()).toBe(0);
     await screenshot(page, 'rescheduled');
 

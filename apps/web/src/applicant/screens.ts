@@ -21,7 +21,7 @@ export const ApplicationsScreen = screen(() =>
 export const ApplicationScreen = screen(() =>
   import('./applications/ApplicationScreen.tsx').then((m) => m.ApplicationScreen),
 );
-export const PassScreen = screen(() => import('./applications/PassScreen.tsx').then((m) => m.PassScreen));
+export const PassScreen = screen(() => import('./pass/PassScreen.tsx').then((m) => m.PassScreen));
 export const SettingsScreen = screen(() =>
   import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen),
 );

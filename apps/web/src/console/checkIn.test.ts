@@ -11,6 +11,11 @@ describe('what the arrival desk typed', () => {
     expect(checkInBody('MP2026-')).toEqual({ arrivalPass: 'MP2026-' });
   });
 
+  it('when it is the pass’s 8-character code, with or without its dash, then it is sent as the short code', () => {
+    expect(checkInBody(' acde-fg34 ')).toEqual({ shortCode: 'ACDE-FG34' });
+    expect(checkInBody('ACDEFG34')).toEqual({ shortCode: 'ACDEFG34' });
+  });
+
   it('when it is blank, then nothing is sent', () => {
     expect(checkInBody('   ')).toBeNull();
   });

@@ -99,6 +99,16 @@ export type OfficerApplicationView = z.infer<typeof officerApplicationSchema>;
 export const checkInSchema = z.union([
   z.object({ arrivalPass: z.string().trim().min(1).max(500) }).strict(),
   z.object({ applicationNumber: z.string().trim().min(1).max(40) }).strict(),
+  z
+    .object({
+      shortCode: z
+        .string()
+        .trim()
+        .min(8)
+        .max(12)
+        .describe('The pass’s 8-character code (ABCD-EFGH), among the office’s bookings of the day'),
+    })
+    .strict(),
 ]);
 
 export const documentVerificationSchema = z

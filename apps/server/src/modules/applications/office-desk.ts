@@ -3,7 +3,10 @@ import type { ApplicationView } from '#shared/contracts/applications.ts';
 import type { OfficerApplicationView, QueueEntry } from '#shared/contracts/officer.ts';
 import type { Language } from '#shared/i18n.ts';
 import type { ApplicationsDeps, DocumentScan } from './deps.ts';
-import { readArrivalPass } from './arrival-pass.ts';
+import { arrivalPassInvalid, arrivalShortCode, normaliseShortCode, readArrivalPass } from './arrival-pass.ts';
+import { localDate, type OfficeZone } from '../scheduling/index.ts';
+
+const OFFICE_ZONES: readonly OfficeZone[] = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 import { toOfficerView, toQueueEntry } from './office-view.ts';
 import * as repository from './repository.ts';
 import { notFound } from './scans.ts';
@@ -37,6 +40,8 @@ export interface OfficeDesk {
   idByNumber(number: string): Promise<string | null>;
   /** The application an arrival pass names (ARRIVAL_PASS_INVALID when forged or garbled). */
   idByArrivalPass(code: string): string;
+  /** The office's booking of the day whose pass shows this short code (ARRIVAL_PASS_INVALID if none). */
+  idByShortCode(officeCode: string, code: string): Promise<string>;
   openScan(id: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
   checkIn(id: string, actor: OfficeActor, within: Within): Promise<void>;
   verifyDocuments(id: string, actor: OfficeActor, input: VerificationInput, within: Within): Promise<void>;
@@ -107,6 +112,19 @@ export function createOfficeDesk(
     idByNumber: async (number) =>
       (await visits.findByNumber(deps.db, number.trim().toUpperCase()))?.id ?? null,
     idByArrivalPass: (code) => readArrivalPass(deps.arrivalPassKey, code),
+    async idByShortCode(officeCode, code) {
+      const wanted = normaliseShortCode(code);
+      const now = deps.clock.now();
+      // The office's own day, whichever of the three zones it keeps.
+      const days = new Set(OFFICE_ZONES.map((zone) => localDate(now, zone)));
+      for (const day of days) {
+        for (const booking of await deps.scheduling.bookingsOn(officeCode, day)) {
+          if (arrivalShortCode(deps.arrivalPassKey, booking.applicationId) === wanted)
+            return booking.applicationId;
+        }
+      }
+      throw arrivalPassInvalid();
+    },
     openScan: (id, kind) => deps.documents.openScan(id, kind),
     checkIn: (id, actor, within) => checkIn(deps, id, actor, within),
     verifyDocuments: (id, actor, input, within) => verifyDocuments(deps, id, actor, input, within),

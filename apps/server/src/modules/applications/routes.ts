@@ -253,6 +253,11 @@ export const applicationsRoutes: FastifyPluginAsync<{
         response: {
           200: z.object({
             code: z.string(),
+            shortCode: z
+              .string()
+              .describe(
+                '8 characters without look-alikes (ABCD-EFGH), read out at check-in when the QR fails',
+              ),
             qrSvg: z.string(),
             holder: z
               .object({ fullName: z.string(), nik: z.string().describe('Masked: first 6 and last 4 digits') })

@@ -100,7 +100,7 @@ export interface ApplicationsService {
   arrivalPass(
     accountId: string,
     applicationId: string,
-  ): Promise<{ code: string; qrSvg: string; holder: { fullName: string; nik: string } }>;
+  ): Promise<{ code: string; shortCode: string; qrSvg: string; holder: { fullName: string; nik: string } }>;
   /** The office's side: the visit, for the officer module. */
   readonly office: OfficeDesk;
   /** The office counter's walk-ins (issue 16). */

@@ -110,9 +110,16 @@ export function createOfficerDesk(deps: DeskDeps) {
       return file;
     },
 
-    async checkIn(who: ActingOfficer, input: { arrivalPass: string } | { applicationNumber: string }) {
+    async checkIn(
+      who: ActingOfficer,
+      input: { arrivalPass: string } | { applicationNumber: string } | { shortCode: string },
+    ) {
       let id: string | null;
-      if ('arrivalPass' in input) {
+      if ('shortCode' in input) {
+        const office = who.officer.officeCode;
+        if (!office) throw otherOffice();
+        id = await desk.idByShortCode(office, input.shortCode);
+      } else if ('arrivalPass' in input) {
         id = desk.idByArrivalPass(input.arrivalPass);
         const office = await desk.officeOf(id);
         if (office !== who.officer.officeCode) throw otherOffice();
@@ -122,7 +129,8 @@ export function createOfficerDesk(deps: DeskDeps) {
           : null;
         if (!id) throw new DomainError({ code: 'NOT_FOUND' });
       }
-      const via = 'arrivalPass' in input ? 'ARRIVAL_PASS' : 'APPLICATION_NUMBER';
+      const via =
+        'shortCode' in input ? 'SHORT_CODE' : 'arrivalPass' in input ? 'ARRIVAL_PASS' : 'APPLICATION_NUMBER';
       return act(who, id, 'CHECK_IN', 'check-in', (a, within) => desk.checkIn(id, a, within), { via });
     },
 

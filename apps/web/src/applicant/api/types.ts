@@ -19,5 +19,8 @@ export interface Session {
 
 export interface ArrivalPass {
   code: string;
+  /** 8 characters without look-alikes, read out when the QR will not scan (issue 17). */
+  shortCode: string;
   qrSvg: string;
+  holder: { fullName: string; nik: string };
 }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { serverToday, useAppState } from '../app/AppState.tsx';
+import { flash } from '../app/flash.ts';
 import { routeHash } from '../app/routes.ts';
 import { longDate } from '../app/format.ts';
 import { useT } from '../app/useT.ts';
@@ -18,6 +20,7 @@ export function ApplicationScreen({ id }: { id: string }) {
   const { t, language } = useT();
   const { clockOffsetMs } = useAppState();
   const application = useApplication(id);
+  const [notice] = useState(() => flash.take());
   const app = application.data;
   const next = app && nextStep(app);
   const appointment = app?.appointment;
@@ -32,6 +35,11 @@ export function ApplicationScreen({ id }: { id: string }) {
       <ErrorText error={application.error} />
       {app && (
         <>
+          {notice === 'rescheduled' && (
+            <p className="notice" role="status" data-testid="flash">
+              {t('apps.rescheduled')}
+            </p>
+          )}
           <StatusBadge status={app.status} />
           {next && (
             <a className="button primary" href={routeHash(next.route)}>
@@ -75,7 +83,12 @@ export function ApplicationScreen({ id }: { id: string }) {
           )}
           <Timeline history={app.history} />
           {cancellable.includes(app.status) && (
-            <CancelButton id={id} status={app.status} onDone={application.setData} />
+            <CancelButton
+              id={id}
+              status={app.status}
+              billingCode={app.billing?.status === 'PENDING' ? app.billing.code : undefined}
+              onDone={application.setData}
+            />
           )}
         </>
       )}

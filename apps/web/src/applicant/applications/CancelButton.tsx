@@ -12,10 +12,13 @@ import { ErrorText } from '../components/Form.tsx';
 export function CancelButton({
   id,
   status,
+  billingCode,
   onDone,
 }: {
   id: string;
   status: Application['status'];
+  /** While it waits for payment: the code that must then not be paid (it is voided at SIMPONI). */
+  billingCode?: string | undefined;
   onDone(application: Application): void;
 }) {
   const { t } = useT();
@@ -38,6 +41,11 @@ export function CancelButton({
       {...(status === 'PAID' ? { 'aria-describedby': 'cancel-no-refund' } : {})}
     >
       <p id="cancel-question">{t('apps.cancelConfirm')}</p>
+      {status === 'AWAITING_PAYMENT' && billingCode && (
+        <p className="warning" data-testid="cancel-do-not-pay">
+          {t('apps.cancelDoNotPay', { code: billingCode })}
+        </p>
+      )}
       {status === 'PAID' && (
         <p className="warning" id="cancel-no-refund" data-testid="cancel-no-refund">
           {t('apps.cancelNoRefund')}

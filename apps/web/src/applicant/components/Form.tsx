@@ -71,7 +71,7 @@ export function ErrorText({ error }: { error: unknown }) {
         : error.message || t('common.error.unexpected')
       : t('common.error.unexpected');
   return (
-    <p className="alert" role="alert" data-testid="error">
+    <p className="alert" role="alert" data-testid="error" tabIndex={-1}>
       {text}
     </p>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, apiJson } from '../api/client.ts';
 import type { Application, Office } from '../api/types.ts';
+import { flash } from '../app/flash.ts';
 import { navigate } from '../app/navigation.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { useSubmit } from '../app/useSubmit.ts';
@@ -42,6 +43,10 @@ export function OfficeBooking(props: {
   const [gated, setGated] = useState(false);
   const [otherDates, setOtherDates] = useState(false);
   const [sessionId, setSessionId] = useState<string | null>(null);
+  const [sessionLabel, setSessionLabel] = useState('');
+  // A reschedule is spent once: it is asked for again with what it costs before it is sent.
+  const [confirming, setConfirming] = useState(false);
+  const [refresh, setRefresh] = useState(0);
   const [, setBoundary] = useState(0);
 
   useEffect(() => {
@@ -94,6 +99,16 @@ export function OfficeBooking(props: {
         json: { sessionId, ...(admission ? { admission } : {}) },
       });
     } catch (error) {
+      setConfirming(false);
+      if (
+        error instanceof ApiError &&
+        (error.code === 'SESSION_FULL' || error.code === 'SESSION_NOT_BOOKABLE')
+      ) {
+        // Someone was quicker: the list is read again (no stale "1 seat left") and the message gets focus.
+        setSessionId(null);
+        setRefresh((n) => n + 1);
+        setTimeout(() => document.querySelector<HTMLElement>('[data-testid="error"]')?.focus(), 0);
+      }
       if (error instanceof ApiError && error.code === 'ADMISSION_REQUIRED') {
         // The session belongs to a release whose queue runs: the way in is the waiting room.
         setGated(true);
@@ -103,6 +118,7 @@ export function OfficeBooking(props: {
       throw error;
     }
     ticketStore.clear(applicationId);
+    if (reschedule) flash.set('rescheduled');
     // Nothing to pay (a Rp0 tariff, issue 16): the application is PAID already, so the arrival pass.
     const next = booked.status === 'PAID' ? 'pass' : 'pay';
     navigate(reschedule ? { name: 'application', id: applicationId } : { name: next, id: applicationId });
@@ -154,17 +170,61 @@ export function OfficeBooking(props: {
         <AdmissionBanner expiresAt={ticket.admission.expiresAt} now={now} />
       )}
       {upcoming && <UpcomingRelease office={office} release={upcoming} />}
-      <SlotPicker office={office} service={props.service} sessionId={sessionId} onPick={setSessionId} />
+      <SlotPicker
+        office={office}
+        service={props.service}
+        sessionId={sessionId}
+        refresh={refresh}
+        onPick={(id, label) => {
+          setSessionId(id);
+          setSessionLabel(label);
+          setConfirming(false);
+        }}
+      />
       <ErrorText error={confirm.error} />
-      <button
-        type="button"
-        className="primary sticky"
-        disabled={!sessionId || confirm.busy}
-        data-testid="session-confirm"
-        onClick={() => void confirm.run()}
-      >
-        {t(reschedule ? 'sessions.reschedule' : 'sessions.confirm')}
-      </button>
+      {!sessionId && (
+        <p className="hint" id="session-missing">
+          {t('sessions.pickFirst')}
+        </p>
+      )}
+      {confirming ? (
+        <div
+          className="card"
+          role="alertdialog"
+          aria-labelledby="reschedule-question"
+          data-testid="reschedule-ask"
+        >
+          <p id="reschedule-question">
+            {t('sessions.rescheduleQuestion', { office: office.name, session: sessionLabel })}
+          </p>
+          <p className="warning">{t('sessions.rescheduleCost')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="primary"
+              disabled={confirm.busy}
+              data-testid="reschedule-confirm"
+              onClick={() => void confirm.run()}
+            >
+              {t('sessions.rescheduleYes')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('common.back')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="primary sticky"
+          disabled={!sessionId || confirm.busy}
+          aria-describedby={sessionId ? undefined : 'session-missing'}
+          data-testid="session-confirm"
+          onClick={() => (reschedule ? setConfirming(true) : void confirm.run())}
+        >
+          {t(reschedule ? 'sessions.reschedule' : 'sessions.confirm')}
+        </button>
+      )}
       {!reschedule && <JoinWaitlistCard applicationId={applicationId} office={office} />}
     </>
   );

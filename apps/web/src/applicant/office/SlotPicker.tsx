@@ -15,12 +15,14 @@ export function SlotPicker(props: {
   office: Office;
   service: string;
   sessionId: string | null;
-  onPick(id: string): void;
+  onPick(id: string, label: string): void;
+  /** Bumped after a refusal (session full): the list is read again, so it shows the truth. */
+  refresh?: number;
 }) {
   const { t, language } = useT();
   const { clockOffsetMs } = useAppState();
   const from = serverToday(clockOffsetMs);
-  const sessions = useLoad(`${props.office.code}:${props.service}:${from}`, () =>
+  const sessions = useLoad(`${props.office.code}:${props.service}:${from}:${props.refresh ?? 0}`, () =>
     apiJson<Session[]>(
       `/offices/${props.office.code}/sessions?service=${props.service}&from=${from}&to=${addDays(from, DAYS - 1)}`,
     ),
@@ -34,6 +36,8 @@ export function SlotPicker(props: {
     timeZone: 'UTC',
   });
   const ofDay = (sessions.data ?? []).filter((s) => s.date === day);
+  const label = (s: Session) =>
+    `${dayFormat.format(new Date(`${s.date}T00:00:00Z`))}, ${s.start}–${s.end} ${props.office.timeZoneLabel}`;
   return (
     <>
       <h2 id="calendar-title">{t('calendar.title')}</h2>
@@ -69,7 +73,10 @@ export function SlotPicker(props: {
             note: s.available > 0 ? t('sessions.seats', { n: s.available }) : t('calendar.full'),
             disabled: s.available === 0,
           }))}
-          onChange={props.onPick}
+          onChange={(id) => {
+            const picked = ofDay.find((s) => s.id === id);
+            if (picked) props.onPick(id, label(picked));
+          }}
         />
       )}
       {day && ofDay.length === 0 && <p>{t('sessions.none')}</p>}

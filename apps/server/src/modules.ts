@@ -284,6 +284,12 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     run: () => releases.tick(),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
+  // Cancelled and expired codes are voided at SIMPONI (issue 17): the channel then refuses them.
+  runPeriodically(app, {
+    name: 'billing-void',
+    everyMs: config.jobIntervalMs,
+    run: () => billing.voidClosed(),
+  });
   // Reminders people rely on (issue 16): each claimed once in its outbox transaction, so every
   // instance may run this.
   runPeriodically(app, {

@@ -1292,7 +1292,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit log (HQ) */
+    /** The audit log: headquarters all offices, an office administrator their own office */
     get: operations['listAuditEntries'];
     put?: never;
     post?: never;
@@ -1456,7 +1456,8 @@ export interface paths {
     get: operations['simGetBillingStatus'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** SIMPONI wire contract: void an unpaid code (its application was cancelled or expired) */
+    delete: operations['simVoidBilling'];
     options?: never;
     head?: never;
     /** SIMPONI wire contract: a new deadline for an unpaid code (after a payment outage) */
@@ -4575,6 +4576,8 @@ export interface operations {
         content: {
           'application/json': {
             code: string;
+            /** @description 8 characters without look-alikes (ABCD-EFGH), read out at check-in when the QR fails */
+            shortCode: string;
             qrSvg: string;
             /** @description Whose pass it is: the officer compares it with the KTP-el in hand */
             holder: {
@@ -6291,6 +6294,10 @@ export interface operations {
             }
           | {
               applicationNumber: string;
+            }
+          | {
+              /** @description The pass’s 8-character code (ABCD-EFGH), among the office’s bookings of the day */
+              shortCode: string;
             };
       };
     };
@@ -8600,6 +8607,62 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SimponiPaymentStatusResponse'];
         };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimponiNotFound'];
+        };
+      };
+      /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  simVoidBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Default Response */
       404: {

@@ -197,6 +197,7 @@ describe('when SIMPONI fails call after call', () => {
         return { status: 'UNPAID' };
       },
       async extendBilling() {},
+      async voidBilling() {},
     };
     const app = await createTestApp({
       db: t.db,

@@ -312,6 +312,20 @@ describe('the simulated SIMPONI over HTTP', () => {
     await expect(remote.getPaymentStatus('800000000000000')).resolves.toEqual({ status: 'NOT_FOUND' });
   });
 
+  it('when the adapter voids an unpaid code (its application was cancelled), then no channel takes it and a paid one stays paid', async () => {
+    const code = await newBilling(sim);
+    await remote.voidBilling(code);
+    await expect(sim.pay({ billingCode: code, channel: 'INDOMARET' })).rejects.toMatchObject({
+      code: 'BILLING_VOIDED',
+    });
+    expect((await sim.findBilling(code))!.state).toBe('VOIDED');
+    const paid = await newBilling(sim);
+    await sim.pay({ billingCode: paid, channel: 'ATM' });
+    await remote.voidBilling(paid);
+    expect((await sim.findBilling(paid))!.state).toBe('PAID');
+    await expect(remote.voidBilling('800000000000000')).resolves.toBeUndefined();
+  });
+
   it('when the adapter moves an unpaid code’s deadline (after a payment outage), then the code is payable until then', async () => {
     const code = await newBilling(sim, { expiresAt: clock.now() });
     await expect(sim.pay({ billingCode: code, channel: 'ATM' })).rejects.toMatchObject({

@@ -13,6 +13,13 @@ export const simponiProblems = defineProblems({
       en: 'The billing code has expired and can no longer be paid',
     },
   },
+  BILLING_VOIDED: {
+    status: 409,
+    title: {
+      id: 'Kode billing sudah dibatalkan karena permohonannya batal atau kedaluwarsa: jangan dibayar',
+      en: 'The billing code was voided because its application was cancelled or expired: do not pay it',
+    },
+  },
   BILLING_ALREADY_PAID: {
     status: 409,
     title: { id: 'Kode billing ini sudah dibayar', en: 'This billing code has already been paid' },

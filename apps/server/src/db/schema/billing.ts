@@ -37,11 +37,17 @@ export const billings = pgTable(
     paymentId: text('payment_id'),
     /** The office's work unit (satker) the revenue is booked to, as on a SIMPONI bill. */
     satker: text('satker').notNull(),
+    /** When SIMPONI confirmed a cancelled or expired code void (issue 17); null while still to do. */
+    voidedAt: instant('voided_at'),
   },
   (t) => [
     check('billings_status_valid', sql`${t.status} in ('PENDING', 'PAID', 'EXPIRED', 'CANCELLED')`),
     check('billings_code_format', sql`${t.code} ~ '^[0-9]{15}$'`),
     index('billings_due_idx').on(t.status, t.expiresAt),
+    // The closed codes still to void at SIMPONI: few at a time, found without scanning the paid ones.
+    index('billings_to_void_idx')
+      .on(t.createdAt)
+      .where(sql`${t.voidedAt} is null and ${t.status} in ('CANCELLED', 'EXPIRED')`),
   ],
 );
 

@@ -39,4 +39,6 @@ export const simSimponiBillings = pgTable('sim_simponi_billings', {
   channel: text('channel'),
   ntpn: text('ntpn').unique(),
   ntb: text('ntb'),
+  /** Voided by the biller (issue 17: a cancelled or expired application): no channel takes it. */
+  voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
 });

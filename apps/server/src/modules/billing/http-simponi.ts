@@ -70,8 +70,22 @@ export function createHttpSimponi(options: HttpSimponiOptions): SimponiPort {
     throw await client.refusal(response);
   };
 
+  const voidBilling = async (billingCode: string): Promise<void> => {
+    const response = await client.send(`${base}/billing/${encodeURIComponent(billingCode)}`, {
+      method: 'DELETE',
+      headers,
+    });
+    // 409: already paid — nothing to void; the payment's notification is handled as it comes.
+    if ([200, 204, 404, 409].includes(response.status)) {
+      await discard(response);
+      return;
+    }
+    throw await client.refusal(response);
+  };
+
   return {
     createBilling: (request) => client.guarded(() => createBilling(request)),
+    voidBilling: (billingCode) => client.guarded(() => voidBilling(billingCode)),
     getPaymentStatus: (billingCode) => client.guarded(() => getPaymentStatus(billingCode)),
     extendBilling: (billingCode, expiresAt) => client.guarded(() => extendBilling(billingCode, expiresAt)),
   };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import { billings, paymentNotifications } from '../../db/schema/billing.ts';
@@ -112,6 +112,20 @@ export async function cancelPending(db: Database, applicationId: string): Promis
     .update(billings)
     .set({ status: 'CANCELLED' })
     .where(and(eq(billings.applicationId, applicationId), eq(billings.status, 'PENDING')));
+}
+
+/** Cancelled or expired codes SIMPONI has not confirmed void yet, oldest first. */
+export async function closedUnvoided(db: Database, limit: number): Promise<{ id: string; code: string }[]> {
+  return db
+    .select({ id: billings.id, code: billings.code })
+    .from(billings)
+    .where(and(isNull(billings.voidedAt), inArray(billings.status, ['CANCELLED', 'EXPIRED'])))
+    .orderBy(billings.createdAt)
+    .limit(limit);
+}
+
+export async function markVoided(db: Database, id: string, at: Date): Promise<void> {
+  await db.update(billings).set({ voidedAt: at }).where(eq(billings.id, id));
 }
 
 /** Stores a notification unless its payment id is known: false for a repeat. */

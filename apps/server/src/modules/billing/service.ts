@@ -140,6 +140,20 @@ export function createBillingService(deps: BillingDeps) {
 
     cancelPending: (tx: Database, applicationId: string) => repository.cancelPending(tx, applicationId),
 
+    /**
+     * Worker (issue 17): voids at SIMPONI the codes of cancelled and expired applications, so no channel
+     * takes a payment for them; stops at the first SIMPONI failure and tries again on the next round.
+     */
+    async voidClosed(limit = 100): Promise<number> {
+      let voided = 0;
+      for (const billing of await repository.closedUnvoided(db, limit)) {
+        await watched(() => deps.simponi.voidBilling(billing.code));
+        await repository.markVoided(db, billing.id, clock.now());
+        voided++;
+      }
+      return voided;
+    },
+
     /** What SIMPONI knows of a billing; SimponiUnavailableError becomes 503 SIMPONI_UNAVAILABLE. */
     paymentStatus: (billingCode: string): Promise<SimponiPaymentStatus> =>
       watched(() => deps.simponi.getPaymentStatus(billingCode)),

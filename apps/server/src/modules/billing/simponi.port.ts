@@ -47,6 +47,11 @@ export interface SimponiPort {
    * A paid or unknown code is left as it is.
    */
   extendBilling(billingCode: string, expiresAt: Date): Promise<void>;
+  /**
+   * Voids an unpaid code of a cancelled or expired application (issue 17): no channel takes it after.
+   * A paid or unknown code is left as it is (a late payment is then flagged on arrival).
+   */
+  voidBilling(billingCode: string): Promise<void>;
 }
 
 /** SIMPONI cannot answer (timeout, outage, open circuit, bad credentials). */

@@ -66,7 +66,7 @@ export interface SimSimponiDeps {
 export interface SimponiLedgerEntry extends SimponiBillingRequest {
   readonly billingCode: string;
   readonly createdAt: Date;
-  readonly state: 'UNPAID' | 'PAID' | 'EXPIRED';
+  readonly state: 'UNPAID' | 'PAID' | 'EXPIRED' | 'VOIDED';
   readonly payment: SimponiPayment | null;
 }
 
@@ -101,6 +101,18 @@ export function createSimSimponi(deps: SimSimponiDeps): SimSimponi {
           .update(simSimponiBillings)
           .set({ expiresAt })
           .where(and(eq(simSimponiBillings.billingCode, billingCode), isNull(simSimponiBillings.paymentId)));
+      },
+      async voidBilling(billingCode) {
+        await deps.db
+          .update(simSimponiBillings)
+          .set({ voidedAt: deps.clock.now() })
+          .where(
+            and(
+              eq(simSimponiBillings.billingCode, billingCode),
+              isNull(simSimponiBillings.paymentId),
+              isNull(simSimponiBillings.voidedAt),
+            ),
+          );
       },
     },
     createBilling,
@@ -185,6 +197,7 @@ async function payableBilling(db: Database, billingCode: string, now: Date): Pro
   const row = await readBilling(db, billingCode);
   if (!row) throw new DomainError({ code: 'BILLING_NOT_FOUND' });
   if (row.paymentId) throw new DomainError({ code: 'BILLING_ALREADY_PAID' });
+  if (row.voidedAt) throw new DomainError({ code: 'BILLING_VOIDED' });
   if (row.expiresAt.getTime() <= now.getTime()) throw new DomainError({ code: 'BILLING_EXPIRED' });
   return row;
 }
@@ -209,6 +222,7 @@ async function recordPayment(
           and(
             eq(simSimponiBillings.billingCode, row.billingCode),
             isNull(simSimponiBillings.paymentId),
+            isNull(simSimponiBillings.voidedAt),
             gt(simSimponiBillings.expiresAt, now),
           ),
         )
@@ -261,7 +275,13 @@ function paymentStatus(row: BillingRow | null): SimponiPaymentStatus {
 function ledgerEntry(row: BillingRow, now: Date): SimponiLedgerEntry {
   const { billingCode, reference, description, amount, payerName, satker, expiresAt, createdAt } = row;
   const payment = paymentOf(row);
-  const state = payment ? 'PAID' : expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : 'UNPAID';
+  const state = payment
+    ? 'PAID'
+    : row.voidedAt
+      ? 'VOIDED'
+      : expiresAt.getTime() <= now.getTime()
+        ? 'EXPIRED'
+        : 'UNPAID';
   const billing = { billingCode, reference, description, amount, payerName, satker, expiresAt, createdAt };
   return { ...billing, state, payment };
 }

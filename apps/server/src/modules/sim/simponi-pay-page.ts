@@ -42,7 +42,12 @@ const wibFormat = new Intl.DateTimeFormat('id-ID', {
 });
 const wib = (at: Date) => `${wibFormat.format(at)} WIB`;
 
-const STATE_LABELS = { UNPAID: 'Belum dibayar', PAID: 'Sudah dibayar', EXPIRED: 'Kedaluwarsa' } as const;
+const STATE_LABELS = {
+  UNPAID: 'Belum dibayar',
+  PAID: 'Sudah dibayar',
+  EXPIRED: 'Kedaluwarsa',
+  VOIDED: 'Dibatalkan (permohonan batal atau kedaluwarsa): jangan dibayar',
+} as const;
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 fieldset{border:1px solid #999;padding:1rem}button{font:inherit;padding:.5rem 1rem;margin:.25rem;cursor:pointer}
@@ -121,6 +126,7 @@ export function billingPage(entry: SimponiLedgerEntry): Html {
   ]);
   return html`<h2>Tagihan PNBP</h2>
     ${bill}${entry.state === 'UNPAID' ? channelForm(entry.billingCode) : ''}
+    ${entry.state === 'VOIDED' ? html`<p role="alert">Kode billing ini sudah dibatalkan. Jangan dibayar.</p>` : ''}
     <p><a href="/">Kembali ke M-Paspor</a></p>`;
 }
 

@@ -123,6 +123,26 @@ export const simSimponiRoutes: FastifyPluginAsync<SimSimponiRoutesOptions> = asy
     },
   );
 
+  r.delete(
+    '/simponi/billing/:code',
+    {
+      schema: {
+        tags,
+        operationId: 'simVoidBilling',
+        summary: 'SIMPONI wire contract: void an unpaid code (its application was cancelled or expired)',
+        params: z.object({ code: z.string().max(40) }),
+        response: { 204: z.null(), 404: simponiNotFoundSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await simponi.findBilling(request.params.code))) {
+        return reply.code(404).send({ pesan: 'Kode billing tidak ditemukan' });
+      }
+      await simponi.port.voidBilling(request.params.code);
+      return reply.code(204).send(null);
+    },
+  );
+
   r.get(
     '/simponi/billing/:code',
     {

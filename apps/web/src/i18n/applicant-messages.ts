@@ -130,6 +130,8 @@ export const applicantId = {
   'upload.progress': 'Kemajuan unggahan',
   'upload.done': 'Terunggah',
   'upload.todo': 'Belum diunggah',
+  'upload.limit':
+    'JPEG, PNG atau PDF, paling besar 5 MB. Foto dari kamera diperkecil otomatis dan tetap terbaca.',
   'upload.failed': 'Gagal mengunggah karena koneksi terputus.',
   'upload.refused': 'Berkas ditolak:',
   'upload.retry': 'Coba unggah lagi',
@@ -373,6 +375,8 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
   'upload.progress': 'Upload progress',
   'upload.done': 'Uploaded',
   'upload.todo': 'Not uploaded yet',
+  'upload.limit':
+    'JPEG, PNG or PDF, at most 5 MB. Camera photos are made smaller automatically and stay legible.',
   'upload.failed': 'Upload failed: the connection was lost.',
   'upload.refused': 'File refused:',
   'upload.retry': 'Retry the upload',

@@ -107,7 +107,6 @@ export function OfficeBooking(props: {
         // Someone was quicker: the list is read again (no stale "1 seat left") and the message gets focus.
         setSessionId(null);
         setRefresh((n) => n + 1);
-        setTimeout(() => document.querySelector<HTMLElement>('[data-testid="error"]')?.focus(), 0);
       }
       if (error instanceof ApiError && error.code === 'ADMISSION_REQUIRED') {
         // The session belongs to a release whose queue runs: the way in is the waiting room.
@@ -123,6 +122,16 @@ export function OfficeBooking(props: {
     const next = booked.status === 'PAID' ? 'pass' : 'pay';
     navigate(reschedule ? { name: 'application', id: applicationId } : { name: next, id: applicationId });
   });
+
+  // A refusal is read out and in focus: the person sees why nothing happened (issue 17).
+  // After the frame, so the confirm button's own loss of focus (it is disabled now) comes first.
+  useEffect(() => {
+    if (!confirm.error) return;
+    const frame = requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="error"]')?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [confirm.error]);
 
   const step = bookingStep({
     phase: phase?.kind ?? null,

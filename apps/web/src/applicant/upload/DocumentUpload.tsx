@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { uploadDocument } from '../api/upload.ts';
 import { useT } from '../app/useT.ts';
+import { fitForUpload } from './fit.ts';
 
 type State =
   | { name: 'idle' }
@@ -36,7 +37,9 @@ export function DocumentUpload(props: {
   const send = async (chosen: File) => {
     setState({ name: 'uploading', progress: 0 });
     try {
-      await uploadDocument(props.applicationId, props.kind, chosen, language, (progress) =>
+      // A large camera photo is made to fit on the phone (fit.ts), legibly; a PDF goes as it is.
+      const fitted = await fitForUpload(chosen).catch(() => chosen);
+      await uploadDocument(props.applicationId, props.kind, fitted, language, (progress) =>
         setState({ name: 'uploading', progress }),
       );
       setState({ name: 'done' });
@@ -58,6 +61,9 @@ export function DocumentUpload(props: {
     <li className="card upload" data-testid={test('card')} data-state={state.name}>
       <h2>{props.label}</h2>
       <p className="hint">{props.hint}</p>
+      <p className="hint" data-testid={test('limit')}>
+        {t('upload.limit')}
+      </p>
       <p className={`upload-state upload-state--${state.name}`}>
         {state.name === 'done' ? `✓ ${t('upload.done')}` : state.name === 'idle' ? t('upload.todo') : null}
       </p>

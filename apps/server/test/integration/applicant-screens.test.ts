@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sniffAndStripMetadata } from '../../src/modules/documents/strip-metadata.ts';
 import { registeredSession } from '../support/accounts.ts';
 import { completeDraft } from '../support/applications.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { openPage, screenshot, type OpenedPage } from '../support/browser.ts';
 import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
+import { jpegPixels } from '../support/files.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -77,13 +76,6 @@ const CAMERA_PHOTO = `(async () => {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 })()`;
-
-/** Width and height as the stored JPEG's frame declares them. */
-async function pixelsOf(bytes: Buffer) {
-  const seen = { dimensions: null as { width: number; height: number } | null };
-  for await (const _ of Readable.from([bytes]).pipe(sniffAndStripMetadata(() => 'image/jpeg', seen))) void _;
-  return seen.dimensions!;
-}
 
 describe('when an applicant opens the arrival pass on the phone', () => {
   it('then it shows the holder, office, date and a short code the office accepts, and it can be saved as an image', async () => {
@@ -167,7 +159,7 @@ describe('when an applicant uploads a 9 MB photo straight from the camera', () =
     });
     expect(stored.statusCode).toBe(200);
     expect(stored.rawPayload.length).toBeLessThan(5 * 1024 * 1024);
-    const pixels = await pixelsOf(stored.rawPayload);
+    const pixels = jpegPixels(stored.rawPayload);
     expect(Math.max(pixels.width, pixels.height)).toBeGreaterThanOrEqual(1600);
     expect(pixels.width / pixels.height).toBeCloseTo(4000 / 3000, 2);
     await screenshot(page, 'camera-photo-uploaded');

@@ -43,3 +43,16 @@ export function minimalPdf(): Buffer {
 }
 
 export const shellScript = Buffer.from('#!/bin/sh\necho "not an image"\nrm -rf /\n', 'latin1');
+
+/** Width and height a JPEG's first frame header (SOF0–SOF15 but DHT, JPG, DAC) declares. */
+export function jpegPixels(jpeg: Buffer): { width: number; height: number } {
+  let at = 2;
+  while (at + 9 < jpeg.length) {
+    if (jpeg[at] !== 0xff) throw new Error(`no marker at ${at}`);
+    const code = jpeg[at + 1]!;
+    const frame = code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8 && code !== 0xcc;
+    if (frame) return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  throw new Error('no frame header');
+}

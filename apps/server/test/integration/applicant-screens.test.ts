@@ -213,3 +213,40 @@ describe('when the chosen session fills up before the applicant confirms', () =>
     await page.unroute(`**/api/v1/applications/${id}/submit`);
   });
 });
+
+describe('when a link leads nowhere or the session has ended', () => {
+  it('then the phone says so: a not-found page, an unknown application, and a login that returns to the screen', async () => {
+    const paid = await paidApplication(t.app, smtp, OFFICE);
+    await openAs(paid.applicant.login.json(), '#/nowhere/at/all');
+    const { page } = browser;
+    await expect.poll(() => page.getByTestId('not-found').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('#screen-title').textContent()).toBe('Halaman tidak ditemukan');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto('/#/applications/00000000-0000-4000-8000-000000000000');
+    await expect.poll(() => page.getByTestId('back-to-applications').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('#screen-title').textContent()).toBe('Permohonan tidak ditemukan');
+
+    // The server no longer knows the token: the login says why and returns to the application.
+    await page.evaluate(`(() => {
+      const stored = JSON.parse(localStorage.getItem('mpaspor.applicant.session'));
+      localStorage.setItem('mpaspor.applicant.session', JSON.stringify({ ...stored, token: 'ended' }));
+    })()`);
+    await page.goto(`/#/applications/${paid.id}`);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('session-expired').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, 'session-expired');
+    await page.getByTestId('login-email').fill(paid.applicant.registration.email);
+    await page.getByTestId('login-password').fill(paid.applicant.registration.password);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('application-status').count(), { timeout: 10_000 }).toBe(1);
+    expect(page.url()).toContain(`#/applications/${paid.id}`);
+
+    // English mode: the history's notes are translated and their dates formatted.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.locator('.timeline').textContent(), { timeout: 10_000 })
+      .toContain('consented');
+    expect(await page.locator('.timeline').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});

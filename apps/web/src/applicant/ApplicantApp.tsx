@@ -5,6 +5,7 @@ import { useRoute } from './app/navigation.ts';
 import type { Route } from './app/routes.ts';
 import { useT } from './app/useT.ts';
 import { HomeScreen } from './HomeScreen.tsx';
+import { NotFoundScreen } from './NotFoundScreen.tsx';
 import {
   AdvisorScreen,
   ApplicationScreen,
@@ -32,6 +33,7 @@ const publicScreens = new Set<Route['name']>([
   'advisor',
   'settings',
   'claim',
+  'notFound',
 ]);
 
 /** The applicant PWA: one task per screen, chosen by the hash route. */
@@ -54,7 +56,7 @@ export function ApplicantApp() {
   return (
     <Shell route={shown}>
       <Suspense fallback={<ScreenLoading />}>
-        <ScreenFor route={shown} />
+        <ScreenFor route={shown} requested={route} />
       </Suspense>
     </Shell>
   );
@@ -74,8 +76,11 @@ function ScreenLoading() {
   );
 }
 
-function ScreenFor({ route }: { route: Route }) {
+/** `requested`: the screen asked for, when the login is shown in its place (back there after it). */
+function ScreenFor({ route, requested }: { route: Route; requested: Route }) {
   switch (route.name) {
+    case 'notFound':
+      return <NotFoundScreen />;
     case 'home':
       return <HomeScreen />;
     case 'register':
@@ -83,7 +88,7 @@ function ScreenFor({ route }: { route: Route }) {
     case 'verify':
       return <VerifyScreen email={route.email} />;
     case 'login':
-      return <LoginScreen />;
+      return <LoginScreen returnTo={requested.name === 'login' ? null : requested} />;
     case 'forgot':
       return <ForgotScreen />;
     case 'claim':

@@ -216,6 +216,14 @@ export const applicantId = {
   'apps.number': 'Nomor permohonan',
   'apps.statusLabel': 'Status permohonan',
   'apps.timeline': 'Riwayat status',
+  'apps.notFound': 'Permohonan tidak ditemukan',
+  'apps.backToList': 'Kembali ke permohonan saya',
+  'notFound.title': 'Halaman tidak ditemukan',
+  'notFound.text':
+    'Tautan ini tidak menuju halaman mana pun di M-Paspor. Periksa tautannya, atau mulai dari beranda.',
+  'notFound.home': 'Ke beranda',
+  'auth.login.expired':
+    'Sesi Anda berakhir karena lama tidak aktif. Masuk lagi untuk melanjutkan dari halaman tadi.',
   'apps.appointment': 'Jadwal kedatangan',
   'apps.readyDate': 'Paspor siap diambil mulai',
   'apps.open': 'Lihat rincian',
@@ -460,6 +468,14 @@ export const applicantEn: Record<keyof typeof applicantId, string> = {
   'apps.number': 'Application number',
   'apps.statusLabel': 'Application status',
   'apps.timeline': 'Status history',
+  'apps.notFound': 'Application not found',
+  'apps.backToList': 'Back to my applications',
+  'notFound.title': 'Page not found',
+  'notFound.text':
+    'This link does not lead to any page of M-Paspor. Check the link, or start from the home page.',
+  'notFound.home': 'To the home page',
+  'auth.login.expired':
+    'Your session ended after a while without activity. Sign in again to continue where you were.',
   'apps.appointment': 'Appointment',
   'apps.readyDate': 'Passport ready from',
   'apps.open': 'See details',

@@ -4,6 +4,8 @@ import { clearOfflineCache } from './offline.ts';
 
 interface AppState {
   session: StoredSession | null;
+  /** The server ended the session (expired, revoked): the login says so (issue 17). */
+  expired: boolean;
   signIn(session: StoredSession): void;
   signOut(): Promise<void>;
   /** True when the server runs the simulators (a link to the simulated payment page makes sense). */
@@ -13,13 +15,24 @@ interface AppState {
 }
 
 const AppStateContext = createContext<AppState | null>(null);
+const EXPIRED_KEY = 'mpaspor.sessionExpired';
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(() => sessionStore.get());
   const [simulation, setSimulation] = useState(false);
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
 
-  useEffect(() => onSessionExpired(() => setSession(null)), []);
+  // Kept for the tab (sessionStorage): a reload on the login still says why it is there.
+  const [expired, setExpired] = useState(() => sessionStorage.getItem(EXPIRED_KEY) === '1');
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        sessionStorage.setItem(EXPIRED_KEY, '1');
+        setSession(null);
+        setExpired(true);
+      }),
+    [],
+  );
   useEffect(() => {
     // In simulation the server's clock may be set or moved (GET /sim/clock); elsewhere it is real time.
     fetch('/sim/clock')
@@ -35,11 +48,14 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AppState>(
     () => ({
       session,
+      expired,
       simulation,
       clockOffsetMs,
       signIn(next) {
         sessionStore.set(next);
         setSession(next);
+        sessionStorage.removeItem(EXPIRED_KEY);
+        setExpired(false);
       },
       async signOut() {
         await apiFetch('/sessions/current', { method: 'DELETE' }).catch(() => undefined);
@@ -48,7 +64,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         setSession(null);
       },
     }),
-    [session, simulation, clockOffsetMs],
+    [session, expired, simulation, clockOffsetMs],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }

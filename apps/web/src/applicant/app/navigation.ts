@@ -7,10 +7,10 @@ export function navigate(route: Route) {
 
 /** The current screen from `location.hash`; unknown hashes show home. Focus moves to the new heading. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash) ?? { name: 'home' });
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash) ?? { name: 'notFound' });
   useEffect(() => {
     const update = () => {
-      setRoute(parseRoute(location.hash) ?? { name: 'home' });
+      setRoute(parseRoute(location.hash) ?? { name: 'notFound' });
       window.scrollTo(0, 0);
     };
     window.addEventListener('hashchange', update);

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'apply' }
   | { name: 'applications' }
   | { name: 'settings' }
+  | { name: 'notFound' }
   | { name: 'application' | 'upload' | 'office' | 'reschedule' | 'pay' | 'pass'; id: string };
 
 const simple = [

@@ -31,8 +31,17 @@ export function ApplicationScreen({ id }: { id: string }) {
     appointment.reschedulesLeft > 0 &&
     appointment.date > serverToday(clockOffsetMs);
   return (
-    <Screen title={app ? app.number : t('common.loading')}>
+    <Screen title={app ? app.number : application.error ? t('apps.notFound') : t('common.loading')}>
       <ErrorText error={application.error} />
+      {Boolean(application.error) && !app && (
+        <a
+          className="button secondary"
+          href={routeHash({ name: 'applications' })}
+          data-testid="back-to-applications"
+        >
+          {t('apps.backToList')}
+        </a>
+      )}
       {app && (
         <>
           {notice === 'rescheduled' && (
@@ -76,7 +85,7 @@ export function ApplicationScreen({ id }: { id: string }) {
               )}
             </section>
           )}
-          {app.readyDate && (
+          {app.readyDate && !['COLLECTED', 'CANCELLED', 'REJECTED'].includes(app.status) && (
             <p className="notice">
               {t('apps.readyDate')}: <strong>{longDate(app.readyDate, language)}</strong>
             </p>

@@ -1,6 +1,7 @@
 import { statusLabels } from '#shared/statuses.ts';
 import type { Application } from '../api/types.ts';
-import { dateTime } from '../app/format.ts';
+import { historyNote } from '#shared/history-notes.ts';
+import { dateTime, longDate } from '../app/format.ts';
 import { useT } from '../app/useT.ts';
 
 export function Timeline({ history }: { history: Application['history'] }) {
@@ -14,7 +15,9 @@ export function Timeline({ history }: { history: Application['history'] }) {
             <strong>{statusLabels[entry.status][language]}</strong>
             <br />
             <time dateTime={entry.at}>{dateTime(entry.at, language)} WIB</time>
-            {entry.note && <p className="hint">{entry.note}</p>}
+            {entry.note && (
+              <p className="hint">{historyNote(entry.note, language, (iso) => longDate(iso, language))}</p>
+            )}
           </li>
         ))}
       </ol>

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { apiJson, type StoredSession } from '../api/client.ts';
 import { useAppState } from '../app/AppState.tsx';
 import { navigate } from '../app/navigation.ts';
+import type { Route } from '../app/routes.ts';
 import { useSubmit } from '../app/useSubmit.ts';
 import { useT } from '../app/useT.ts';
 import type { ApplicantMessageKey } from '../../i18n/applicant-messages.ts';
 import { ErrorText, Field, Screen } from '../components/Form.tsx';
 
-export function LoginScreen() {
+/** `returnTo`: the screen the person was on when the login took its place (an expired session). */
+export function LoginScreen({ returnTo }: { returnTo: Route | null }) {
   const { t } = useT();
-  const { signIn } = useAppState();
+  const { signIn, expired } = useAppState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [notice] = useState(() => sessionStorage.getItem('mpaspor.notice') as ApplicantMessageKey | null);
@@ -17,10 +19,16 @@ export function LoginScreen() {
     const session = await apiJson<StoredSession>('/sessions', { method: 'POST', json: { email, password } });
     sessionStorage.removeItem('mpaspor.notice');
     signIn({ token: session.token, expiresAt: session.expiresAt, account: session.account });
-    navigate({ name: 'applications' });
+    // Back where they were: the hash still names that screen, so staying on it is enough.
+    if (!returnTo) navigate({ name: 'applications' });
   });
   return (
     <Screen title={t('auth.login.title')}>
+      {expired && (
+        <p className="notice" role="status" data-testid="session-expired">
+          {t('auth.login.expired')}
+        </p>
+      )}
       {notice && (
         <p className="notice" role="status">
           {t(notice)}

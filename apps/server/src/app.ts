@@ -16,6 +16,7 @@ import { registerMetrics } from './platform/metrics.ts';
 import { DOCS_PATH, registerOpenApi } from './platform/openapi.ts';
 import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
 import type { RateLimitStore } from './platform/rate-limit.ts';
+import { registerTextGuard } from './platform/text-guard.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
 import { registerWeb } from './platform/web.ts';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerLanguage(app);
   registerProblemHandlers(app);
   registerClosingGuard(app);
+  registerTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

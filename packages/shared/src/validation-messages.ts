@@ -7,6 +7,10 @@ import type { Localized } from './i18n.ts';
 export const validationMessages = {
   required: { id: 'Wajib diisi.', en: 'Required.' },
   'date.format': { id: 'Gunakan format tanggal TTTT-BB-HH.', en: 'Use the date format YYYY-MM-DD.' },
+  'date.range': {
+    id: 'Tanggal harus antara 1900-01-01 dan 2100-12-31.',
+    en: 'The date must be between 1900-01-01 and 2100-12-31.',
+  },
   'near.format': {
     id: 'Gunakan LINTANG,BUJUR dalam derajat desimal, misalnya -6.2615,106.8106.',
     en: 'Use LAT,LON in decimal degrees, e.g. -6.2615,106.8106.',

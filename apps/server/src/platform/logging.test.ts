@@ -46,3 +46,32 @@ describe('logs carry no personal data (UU 27/2022 PDP)', () => {
     expect(scrubPersonalData(text)).toBe(text);
   });
 });
+
+describe('a failed query in the log (issue 18)', () => {
+  it('when a database error carries the bound values, then the log keeps the SQL but none of the values', () => {
+    const { lines, logger } = capture();
+    const cause = Object.assign(
+      new Error('duplicate key value violates unique constraint "accounts_email"'),
+      {
+        detail: 'Key (email)=(budi@contoh.id) already exists.',
+        where: 'SQL statement',
+      },
+    );
+    const failed = Object.assign(
+      new Error(
+        'Failed query: insert into "accounts" ("full_name", "birth_place", "password_hash") values ($1, $2, $3)\nparams: Budi Santoso,Kota Bekasi,$argon2id$v=19$m=19456',
+      ),
+      {
+        params: ['Budi Santoso', 'Kota Bekasi', '$argon2id$v=19$m=19456'],
+        query: 'insert into "accounts" …',
+        cause,
+      },
+    );
+    logger.error({ err: failed }, 'unhandled error');
+    const line = lines.join('');
+    expect(line).toContain('insert into');
+    expect(line).not.toMatch(/Budi Santoso|Kota Bekasi|argon2id|budi@contoh\.id/);
+    expect(line).toContain('params: [REMOVED]');
+    expect(line).toContain('duplicate key value');
+  });
+});

@@ -26,6 +26,26 @@ export function scrubPersonalData(line: string): string {
   return result;
 }
 
+/**
+ * An error as the log may keep it (issue 18): a failed query's message and fields carry every bound
+ * value (name, birth date, password hash), so the parameters are cut off, PostgreSQL's `detail`
+ * ("Key (email)=(…) already exists") and `where` dropped, the cause chain treated the same way.
+ */
+export function safeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 5) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const withoutParams = (text: unknown) =>
+    typeof text === 'string' ? text.replace(/\nparams:[\s\S]*$/, '\nparams: [REMOVED]') : text;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(serialized)) {
+    if (['params', 'parameters', 'detail', 'where', 'raw', 'cause'].includes(key)) continue;
+    kept[key] = key === 'message' || key === 'stack' ? withoutParams(value) : value;
+  }
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause !== undefined) kept.cause = safeError(cause, depth + 1);
+  return kept;
+}
+
 export function createLogger(level: LoggerOptions['level'], destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
@@ -39,6 +59,7 @@ export function createLogger(level: LoggerOptions['level'], destination?: Destin
         routeUrl: request.routeOptions?.url,
       }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+      err: safeError,
     },
   };
   return destination ? pino(options, destination) : pino(options);

@@ -43,7 +43,10 @@ export async function uploadStream(request: FastifyRequest): Promise<UploadBody>
 }
 
 async function multipartFile(request: FastifyRequest): Promise<Readable> {
-  const part = await request.file();
+  // A form without its boundary (or otherwise unreadable) is the client's mistake, not a 500 (issue 18).
+  const part = await request.file().catch((error: unknown) => {
+    throw malformedForm(error);
+  });
   if (!part || part.fieldname !== FILE_FIELD) {
     part?.file.resume();
     throw missingFile();
@@ -75,6 +78,17 @@ function refuseTruncated(file: FormFile): Readable {
 function contentLength(request: FastifyRequest): number | undefined {
   const value = request.headers['content-length'];
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function malformedForm(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  return new DomainError({
+    code: 'BAD_REQUEST',
+    detail: {
+      id: 'Formulir unggahan tidak dapat dibaca (multipart tanpa boundary atau rusak).',
+      en: 'The upload form cannot be read (multipart without a boundary, or damaged).',
+    },
+  });
 }
 
 function missingFile(): DomainError {

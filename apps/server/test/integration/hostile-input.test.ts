@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredSession } from '../support/accounts.ts';
+import { adultWithoutPassport, takeResident } from '../support/residents.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, demoOfficers, officerSession } from '../support/visit.ts';
+
+/**
+ * Hostile input answered with a clear 4xx and nothing changed (issue 18): NUL characters and lone
+ * surrogates (PostgreSQL refuses them: a 500 before), a multipart body without its boundary, a date
+ * outside any sane range. Runs on PGlite and on PostgreSQL.
+ */
+let smtp: TestSmtpServer;
+let t: TestApp;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({ config: { smtpUrl: smtp.url } });
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const problem = (response: { statusCode: number; json(): unknown }) => ({
+  status: response.statusCode,
+  code: (response.json() as { code?: string }).code,
+});
+
+describe('when text holds characters PostgreSQL cannot store', () => {
+  it('then path, query and body answer 422 VALIDATION naming the field, and no account is made', async () => {
+    expect(problem(await t.app.inject({ url: '/api/v1/offices/%00' }))).toEqual({
+      status: 422,
+      code: 'VALIDATION',
+    });
+    expect(problem(await t.app.inject({ url: '/api/v1/offices?q=a%00b' }))).toEqual({
+      status: 422,
+      code: 'VALIDATION',
+    });
+    const resident = takeResident(adultWithoutPassport);
+    const registration = {
+      email: 'nul@contoh.id',
+      password: 'kata sandi yang cukup panjang',
+      phone: '081234567890',
+      fullName: `${resident.fullName}\u0000`,
+      nik: resident.nik,
+      dateOfBirth: resident.dateOfBirth,
+      placeOfBirth: resident.placeOfBirth,
+      sex: resident.sex,
+    };
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: registration });
+    expect(problem(refused)).toEqual({ status: 422, code: 'VALIDATION' });
+    expect((refused.json() as { errors: { path: string }[] }).errors[0]!.path).toBe('fullName');
+    const surrogate = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: JSON.stringify({ ...registration, fullName: 'Siti \ud800' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(problem(surrogate)).toEqual({ status: 422, code: 'VALIDATION' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: 'nul@contoh.id', password: registration.password },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+});
+
+describe('when a request is malformed in ways parsers meet', () => {
+  it('then a multipart body without its boundary and a date of year 0 answer 4xx, never 500', async () => {
+    const applicant = await registeredSession(t.app, smtp, {}, takeResident(adultWithoutPassport));
+    const upload = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/applications/00000000-0000-4000-8000-000000000000/documents/KTP_EL',
+      headers: { ...bearer(applicant), 'content-type': 'multipart/form-data' },
+      payload: 'not really multipart',
+    });
+    expect(upload.statusCode).toBeGreaterThanOrEqual(400);
+    expect(upload.statusCode).toBeLessThan(500);
+    const spv = await officerSession(
+      t.app,
+      (await demoOfficers(t.app)).find((o) => o.username === 'spv.bandung')!,
+    );
+    const ancient = await t.app.inject({
+      url: '/api/v1/officer/queue?date=0000-01-01',
+      headers: bearer(spv),
+    });
+    expect(problem(ancient)).toEqual({ status: 422, code: 'VALIDATION' });
+    const far = await t.app.inject({ url: '/api/v1/officer/queue?date=9999-12-31', headers: bearer(spv) });
+    expect(problem(far)).toEqual({ status: 422, code: 'VALIDATION' });
+  });
+});

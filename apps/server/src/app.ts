@@ -55,11 +55,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: false,
+    // Explicit limits (issue 18): a client dripping its headers or body does not hold a socket forever.
+    requestTimeout: config.connections.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, { code: error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' });
     },
   });
+  app.server.headersTimeout = config.connections.headersTimeoutMs;
+  app.server.maxConnections = config.connections.max;
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -35,6 +35,19 @@ const envSchema = z.object({
     .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  HEADERS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15_000)
+    .describe('A client that has not sent its headers by then is cut off (slow-drip connections)'),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(120_000)
+    .describe('The whole request, body included: a 5 MB scan over a slow phone connection fits'),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000).describe('Open sockets per process'),
   TRUST_PROXY: onOff.default('off').describe('Trust X-Forwarded-* from a reverse proxy'),
   SIM_RESIDENTS: z.coerce.number().int().min(500).max(100_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional().describe('Built web app; defaults to apps/web/dist'),
@@ -192,6 +205,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
+  /** Explicit server limits (issue 18): slow-drip headers, whole requests, open sockets. */
+  readonly connections: { headersTimeoutMs: number; requestTimeoutMs: number; max: number };
   readonly trustProxy: boolean;
   readonly simResidents: number;
   readonly webDistDir: string | undefined;
@@ -266,6 +281,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    connections: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      max: e.MAX_CONNECTIONS,
+    },
     trustProxy: e.TRUST_PROXY === 'on',
     simResidents: e.SIM_RESIDENTS,
     webDistDir: e.WEB_DIST_DIR,

@@ -62,19 +62,22 @@ describe('login', () => {
     }
   });
 
-  it('locks an account after 10 wrong passwords in 15 minutes, even when request limits are scaled', async () => {
+  it('locks a client out of an account after 10 wrong passwords in 15 minutes, but not the owner elsewhere', async () => {
     const { registration } = await registeredSession(t.app, smtp);
-    const attempt = (password: string) =>
+    const attempt = (password: string, remoteAddress = '203.0.113.7') =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/sessions',
         payload: { email: registration.email, password },
+        remoteAddress,
       });
     for (let i = 0; i < 10; i++) expect((await attempt(`salah-${i}-kata-sandi`)).statusCode).toBe(401);
     const locked = await attempt(TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('RATE_LIMITED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Issue 18: the stranger's wrong passwords do not lock the owner out from their own phone.
+    expect((await attempt(TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(201);
     advanceMinutes(15);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(201);
   });

@@ -11,7 +11,13 @@ const HOUR = 60 * MINUTE;
 export const accountLimits = {
   registerPerIp: { name: 'register-ip', limit: 30, windowMs: HOUR, scales: true },
   loginPerIp: { name: 'login-ip', limit: 60, windowMs: 5 * MINUTE, scales: true },
-  loginFailuresPerEmail: { name: 'login-fail', limit: 10, windowMs: 15 * MINUTE, scales: false },
+  /**
+   * Wrong passwords (issue 18): 10 from one client address lock that client out of the account, so a
+   * stranger cannot lock the owner out; 100 an hour from everywhere lock the account itself for the
+   * rest of the hour against a guessing botnet (a stranger needs a hundred addresses to do that).
+   */
+  loginFailuresPerClient: { name: 'login-fail-client', limit: 10, windowMs: 15 * MINUTE, scales: false },
+  loginFailuresPerEmail: { name: 'login-fail', limit: 100, windowMs: HOUR, scales: false },
   codeCheckPerIp: { name: 'code-ip', limit: 30, windowMs: 5 * MINUTE, scales: true },
   codeSendPerIp: { name: 'send-ip', limit: 20, windowMs: HOUR, scales: true },
   codeSendPerEmailMinute: { name: 'send-email-m', limit: 1, windowMs: MINUTE, scales: false },

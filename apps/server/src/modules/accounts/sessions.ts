@@ -35,11 +35,14 @@ export async function login(
 ): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   await deps.limiter.consume(accountLimits.loginPerIp, context.ip);
+  const client = `${email}|${context.ip}`;
+  await deps.limiter.assertNotExhausted(accountLimits.loginFailuresPerClient, client);
   await deps.limiter.assertNotExhausted(accountLimits.loginFailuresPerEmail, email);
   const account = await repository.findAccountByEmail(deps.db, email);
   dummyHash ??= hashPassword('not-a-real-password');
   const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash));
   if (!account || !passwordOk) {
+    await deps.limiter.record(accountLimits.loginFailuresPerClient, client);
     await deps.limiter.record(accountLimits.loginFailuresPerEmail, email);
     throw new DomainError({ code: 'INVALID_CREDENTIALS' });
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Localized } from '#shared/i18n.ts';
 import { PASSWORD_MIN_LENGTH } from '#shared/contracts/accounts.ts';
+import { isTooWeak } from './password-strength.ts';
 import { REFERENCE_DIR } from '../../platform/reference-data.ts';
 
 /**
@@ -37,7 +38,7 @@ export function passwordProblems(password: string, account: { email: string; nik
       },
     ];
   }
-  if (isCommon(password)) {
+  if (isCommon(password) || isTooWeak(password)) {
     return [
       {
         id: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain, misalnya gabungan beberapa kata.',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredSession } from '../support/accounts.ts';
-import { adultWithoutPassport, takeResident } from '../support/residents.ts';
+import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, demoOfficers, officerSession } from '../support/visit.ts';
@@ -88,5 +88,53 @@ describe('when a request is malformed in ways parsers meet', () => {
     expect(problem(ancient)).toEqual({ status: 422, code: 'VALIDATION' });
     const far = await t.app.inject({ url: '/api/v1/officer/queue?date=9999-12-31', headers: bearer(spv) });
     expect(problem(far)).toEqual({ status: 422, code: 'VALIDATION' });
+  });
+});
+
+describe('when a hostile file is uploaded as a scan', () => {
+  it('then a PNG declaring 100,000 × 100,000 pixels and a PDF with JavaScript are refused and nothing is stored', async () => {
+    const resident = takeResident(adultWithoutPassport);
+    const applicant = await registeredSession(t.app, smtp, {}, resident);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: bearer(applicant),
+      payload: { type: 'NEW', product: 'ELECTRONIC_5Y', applicant: applicantOf(resident) },
+    });
+    const { id, requiredDocuments } = created.json() as { id: string; requiredDocuments: string[] };
+    const kind = requiredDocuments[0]!;
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(100_000, 0);
+    header.writeUInt32BE(100_000, 4);
+    header.set([8, 2, 0, 0, 0], 8);
+    const chunk = (type: string, data: Buffer) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(data.length);
+      head.write(type, 4, 'latin1');
+      return Buffer.concat([head, data, Buffer.alloc(4)]);
+    };
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', Buffer.alloc(64)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    const script = Buffer.from(
+      '%PDF-1.4\n1 0 obj<</OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n',
+    );
+    for (const [file, type] of [
+      [bomb, 'image/png'],
+      [script, 'application/pdf'],
+    ] as const) {
+      const refused = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/applications/${id}/documents/${kind}`,
+        headers: { ...bearer(applicant), 'content-type': type },
+        payload: file,
+      });
+      expect(problem(refused)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    }
+    const view = await t.app.inject({ url: `/api/v1/applications/${id}`, headers: bearer(applicant) });
+    expect((view.json() as { documents: unknown[] }).documents).toEqual([]);
   });
 });

@@ -244,3 +244,32 @@ describe('reading the image size on the way', () => {
     expect(seen.dimensions).toBeNull();
   });
 });
+
+describe('files that must not be stored (issue 18)', () => {
+  it('when a PNG declares 100,000 × 100,000 pixels (a decompression bomb), then the stream fails before its image data', async () => {
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(100_000, 0);
+    header.writeUInt32BE(100_000, 4);
+    header.set([8, 2, 0, 0, 0], 8);
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', header),
+      pngChunk('IDAT', deflateSync(Buffer.alloc(1000))),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]);
+    await expect(strip('image/png', bomb, 5)).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('when a PDF names JavaScript or a launch action, even across chunk boundaries, then it is refused; a plain one passes', async () => {
+    const active = latin1(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n',
+    );
+    for (const size of [1, 7, active.length]) {
+      await expect(strip('application/pdf', active, size)).rejects.toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+    }
+    const plain = latin1('%PDF-1.4\n1 0 obj<</Type/Catalog/JSONish 1>>endobj\n%%EOF\n');
+    expect((await strip('application/pdf', plain, 3)).equals(plain)).toBe(true);
+  });
+});

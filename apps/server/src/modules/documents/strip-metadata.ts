@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { DomainError } from '../../platform/errors.ts';
 import { SNIFF_BYTES, type ScanContentType } from './file-type.ts';
 
 /**
@@ -20,6 +21,27 @@ export interface ByteFilter {
 export interface ImageDimensions {
   readonly width: number;
   readonly height: number;
+}
+
+/**
+ * A decompression bomb declares more pixels than any camera or scanner makes (issue 18: a PNG of
+ * 100,000 × 100,000 was stored): a 200-megapixel phone sensor is 16,320 × 12,240.
+ */
+export const MAX_IMAGE_PIXELS = 250_000_000;
+export const MAX_IMAGE_SIDE = 30_000;
+
+function checkedSize(size: ImageDimensions): ImageDimensions {
+  const { width, height } = size;
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    throw new DomainError({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: {
+        id: `Gambar ini menyatakan ${width} × ${height} piksel: terlalu besar untuk foto atau pindaian dokumen.`,
+        en: `This image declares ${width} × ${height} pixels: too large for a photo or a document scan.`,
+      },
+    });
+  }
+  return size;
 }
 
 export class MalformedFileError extends Error {
@@ -103,7 +125,7 @@ export function jpegMetadataFilter(): ByteFilter {
     if (isFrame(code) && !size) {
       if (length < 7) throw fail('a frame header is too short');
       if (buf.length - pos < 9) return null;
-      size = { height: buf.readUInt16BE(pos + 5), width: buf.readUInt16BE(pos + 7) };
+      size = checkedSize({ height: buf.readUInt16BE(pos + 5), width: buf.readUInt16BE(pos + 7) });
     }
     keep = !JPEG_DROPPED.has(code);
     if (keep) out.push(buf.subarray(pos, pos + 4));
@@ -171,7 +193,7 @@ export function pngMetadataFilter(): ByteFilter {
     if (type === 'IHDR' && !size) {
       if (length < 8) throw fail('the IHDR chunk is too short');
       if (buf.length - pos < 16) return null;
-      size = { width: buf.readUInt32BE(pos + 8), height: buf.readUInt32BE(pos + 12) };
+      size = checkedSize({ width: buf.readUInt32BE(pos + 8), height: buf.readUInt32BE(pos + 12) });
     }
     keep = !PNG_DROPPED.has(type);
     if (keep) out.push(buf.subarray(pos, pos + 8));
@@ -212,15 +234,44 @@ export function pngMetadataFilter(): ByteFilter {
   );
 }
 
-/** PDF metadata lives inside compressed objects; it passes unchanged (README.md, limits). */
-function passThroughFilter(): ByteFilter {
-  return { write: (chunk) => [chunk], end: () => [], dimensions: () => null };
+/**
+ * PDF metadata lives inside compressed objects; it passes unchanged (README.md, limits). A PDF that
+ * names JavaScript or a launch action in its plain object syntax is refused (issue 18): a scan never
+ * needs a script. Names inside compressed object streams are not seen (README.md, limits).
+ */
+const PDF_ACTIVE = /\/(JavaScript|JS|Launch)(?![A-Za-z0-9])/;
+/** Longer than the longest name matched plus its delimiter, so a name across two chunks is found. */
+const PDF_CARRY = 16;
+
+export function pdfFilter(): ByteFilter {
+  let tail = '';
+  const check = (text: string) => {
+    if (PDF_ACTIVE.test(text)) {
+      throw new DomainError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: {
+          id: 'PDF ini berisi JavaScript atau tindakan otomatis. Unggah hasil pindaian biasa.',
+          en: 'This PDF contains JavaScript or an automatic action. Upload a plain scan.',
+        },
+      });
+    }
+  };
+  return {
+    write(chunk) {
+      const text = tail + chunk.toString('latin1');
+      check(text);
+      tail = text.slice(-PDF_CARRY);
+      return [chunk];
+    },
+    end: () => [],
+    dimensions: () => null,
+  };
 }
 
 export function metadataFilter(type: ScanContentType): ByteFilter {
   if (type === 'image/jpeg') return jpegMetadataFilter();
   if (type === 'image/png') return pngMetadataFilter();
-  return passThroughFilter();
+  return pdfFilter();
 }
 
 /** A stream that strips metadata from a file of a known type. */

@@ -15,7 +15,7 @@ import { createLogger } from './platform/logging.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { DOCS_PATH, registerOpenApi } from './platform/openapi.ts';
 import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
-import type { RateLimitStore } from './platform/rate-limit.ts';
+import type { FallbackRateLimitStore, RateLimitStore } from './platform/rate-limit.ts';
 import { registerTextGuard } from './platform/text-guard.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
@@ -79,7 +79,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await registerOpenApi(app, APP_VERSION);
   registerMetrics(app, db);
-  registerHealth(app, db);
+  const store = deps.rateLimitStore;
+  registerHealth(
+    app,
+    db,
+    store && 'state' in store ? { rateLimits: (store as FallbackRateLimitStore).state } : {},
+  );
   registerProblemTypes(app);
 
   await registerModules(app, {

@@ -18,7 +18,11 @@ import { prepareEmbeddedDatabase } from './prepare-embedded.ts';
 import { prepareDatabase, type PreparedDatabase } from './startup.ts';
 import { describeDatabaseError, describeListenError } from './startup-errors.ts';
 import { createAdapters } from './adapters.ts';
-import { createRedisRateLimitStore } from './platform/rate-limit.ts';
+import {
+  createDatabaseRateLimitStore,
+  createFallbackRateLimitStore,
+  createRedisRateLimitStore,
+} from './platform/rate-limit.ts';
 
 /** The argument of the child process that prepares a new embedded database (prepareInChildProcess). */
 const PREPARE_ONLY = '--prepare-embedded-database';
@@ -49,9 +53,24 @@ async function main(): Promise<void> {
   const clock = config.simulation ? new SimulatedClock() : systemClock;
   const adapters = createAdapters(config, db.db, clock);
   // ioredis and pg (below) are loaded only when configured: MBs resident that the default set-up never uses.
+  // Fail fast when Redis is away (issue 18): no offline queue, one retry, short timeouts; the store
+  // below then counts in the database until Redis answers again.
   const redis = config.redisUrl
-    ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
+    ? new (await import('ioredis')).Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        connectTimeout: 1_000,
+        commandTimeout: 500,
+      })
     : null;
+  redis?.on('error', () => undefined);
+  const rateLimitStore = redis
+    ? createFallbackRateLimitStore(createRedisRateLimitStore(redis), createDatabaseRateLimitStore(db.db), {
+        retryAfterMs: 5_000,
+        onFallback: (error) =>
+          logger.warn({ err: error }, 'Redis unreachable: rate limits counted in the database'),
+      })
+    : undefined;
   const app = await buildApp({
     config: {
       ...config,
@@ -63,7 +82,7 @@ async function main(): Promise<void> {
     clock,
     adapters,
     logger,
-    ...(redis ? { rateLimitStore: createRedisRateLimitStore(redis) } : {}),
+    ...(rateLimitStore ? { rateLimitStore } : {}),
   });
   installShutdown(
     async () => {

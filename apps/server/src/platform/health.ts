@@ -6,7 +6,12 @@ import { DomainError } from './errors.ts';
 
 const READY_TIMEOUT_MS = 2_000;
 
-export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
+/** What else readiness reports: the shared rate-limit store, when Redis is configured (issue 18). */
+export interface ReadinessExtras {
+  readonly rateLimits?: () => 'redis' | 'fallback';
+}
+
+export function registerHealth(app: FastifyInstance, db: DatabaseHandle, extras: ReadinessExtras = {}): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/healthz',
@@ -27,8 +32,17 @@ export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
       schema: {
         tags: ['operations'],
         operationId: 'checkReadiness',
-        summary: 'The database answers',
-        response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
+        summary: 'The database answers; where rate limits are counted',
+        response: {
+          200: z.object({
+            status: z.literal('ready'),
+            database: z.enum(['pglite', 'postgres']),
+            rateLimits: z
+              .enum(['database', 'redis', 'fallback'])
+              .optional()
+              .describe('fallback: Redis is configured but unreachable; the database counts meanwhile'),
+          }),
+        },
       },
     },
     async () => {
@@ -41,7 +55,8 @@ export function registerHealth(app: FastifyInstance, db: DatabaseHandle): void {
           cause,
         });
       }
-      return { status: 'ready' as const, database: db.kind };
+      const rateLimits: 'redis' | 'fallback' | 'database' = extras.rateLimits?.() ?? 'database';
+      return { status: 'ready' as const, database: db.kind, rateLimits };
     },
   );
 }

@@ -139,3 +139,40 @@ export function createRedisRateLimitStore(redis: Redis): RateLimitStore {
     },
   };
 }
+
+export interface FallbackRateLimitStore extends RateLimitStore {
+  /** `redis` while the shared store answers; `fallback` while its calls fail and the database counts. */
+  state(): 'redis' | 'fallback';
+}
+
+/**
+ * Redis unreachable must not take login and registration down (issue 18: a generic 500, slower each
+ * time): a failed call is answered by the database store instead, and the next calls go there too
+ * until `retryAfterMs` has passed. Counts kept meanwhile are the database's — the limits still hold,
+ * per instance set-up, only the shared counter moves.
+ */
+export function createFallbackRateLimitStore(
+  primary: RateLimitStore,
+  fallback: RateLimitStore,
+  options: { retryAfterMs: number; onFallback(error: unknown): void; now?: () => number },
+): FallbackRateLimitStore {
+  const now = options.now ?? Date.now;
+  let failedAt: number | null = null;
+  const use = async <T>(call: (store: RateLimitStore) => Promise<T>): Promise<T> => {
+    if (failedAt !== null && now() - failedAt < options.retryAfterMs) return call(fallback);
+    try {
+      const result = await call(primary);
+      failedAt = null;
+      return result;
+    } catch (error) {
+      if (failedAt === null) options.onFallback(error);
+      failedAt = now();
+      return call(fallback);
+    }
+  };
+  return {
+    increment: (key, windowMs) => use((store) => store.increment(key, windowMs)),
+    count: (key) => use((store) => store.count(key)),
+    state: () => (failedAt === null ? 'redis' : 'fallback'),
+  };
+}

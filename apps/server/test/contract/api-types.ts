@@ -47,7 +47,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database answers */
+    /** The database answers; where rate limits are counted */
     get: operations['checkReadiness'];
     put?: never;
     post?: never;
@@ -3163,6 +3163,11 @@ export interface operations {
             status: 'ready';
             /** @enum {string} */
             database: 'pglite' | 'postgres';
+            /**
+             * @description fallback: Redis is configured but unreachable; the database counts meanwhile
+             * @enum {string}
+             */
+            rateLimits?: 'database' | 'redis' | 'fallback';
           };
         };
       };

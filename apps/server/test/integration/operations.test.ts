@@ -16,7 +16,7 @@ describe('health', () => {
     expect(health.json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', database: t.db.kind });
+    expect(ready.json()).toEqual({ status: 'ready', database: t.db.kind, rateLimits: 'database' });
   });
 
   it('answers /readyz with 503 when the database does not answer', async () => {

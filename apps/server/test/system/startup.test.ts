@@ -17,6 +17,7 @@ describe('npm start on an empty data directory', () => {
       expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({
         status: 'ready',
         database: 'pglite',
+        rateLimits: 'database',
       });
 
       const app = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });

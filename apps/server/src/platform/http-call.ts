@@ -13,6 +13,11 @@ export interface HttpCallOptions {
   readonly timeoutMs: number;
   /** Attempts after the first one. */
   readonly retries: number;
+  /**
+   * The whole call, retries and backoff included (issue 18): a caller's request must be answered
+   * inside the server's shutdown budget, so no partner may hold it for timeout × attempts.
+   */
+  readonly budgetMs?: number;
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
   /** Injected so tests need not wait out the backoff. */
@@ -40,6 +45,8 @@ export class HttpCallError extends Error {
 }
 
 const DEFAULT_BASE_DELAY_MS = 100;
+/** An attempt shorter than this cannot get an answer from a real partner: not worth starting. */
+const MIN_ATTEMPT_MS = 250;
 const DEFAULT_MAX_DELAY_MS = 2_000;
 
 export function isRetryableStatus(status: number): boolean {
@@ -56,11 +63,17 @@ export async function fetchWithRetry(
   options: HttpCallOptions,
 ): Promise<Response> {
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const endsAt = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(url, init, options.timeoutMs);
+    const timeoutMs = Math.max(1, Math.min(options.timeoutMs, endsAt - Date.now()));
+    const outcome = await attemptOnce(url, init, timeoutMs);
     if (outcome instanceof Response) return outcome;
-    if (attempt > options.retries) throw new HttpCallError({ ...outcome, attempts: attempt });
-    await sleep(backoffMs(attempt, options));
+    const pause = backoffMs(attempt, options);
+    // No retry that could not finish inside the budget: the caller hears "unavailable" in time.
+    if (attempt > options.retries || Date.now() + pause + MIN_ATTEMPT_MS > endsAt) {
+      throw new HttpCallError({ ...outcome, attempts: attempt });
+    }
+    await sleep(pause);
   }
 }
 

@@ -16,6 +16,8 @@ export interface PartnerClientOptions {
   readonly timeoutMs: number;
   /** Attempts after the first; default 2. */
   readonly retries?: number;
+  /** The whole call with its retries (default 6 s, inside the shutdown budget). */
+  readonly budgetMs?: number;
   readonly breaker?: { readonly failureThreshold?: number; readonly coolDownMs?: number };
   /** Milliseconds for the circuit breaker; default Date.now. */
   readonly now?: () => number;
@@ -47,7 +49,10 @@ export interface PartnerClient {
 }
 
 const DEFAULT_RETRIES = 2;
-const DEFAULT_FAILURE_THRESHOLD = 5;
+/** Under the default SHUTDOWN_TIMEOUT_MS (10 s) with room to answer (issue 18: 3 × 5 s = 15 s before). */
+const DEFAULT_BUDGET_MS = 6_000;
+/** Three failed calls in a row open the circuit: a hanging partner stops costing every caller. */
+const DEFAULT_FAILURE_THRESHOLD = 3;
 const DEFAULT_COOL_DOWN_MS = 30_000;
 
 /** A refusal caused by one request, kept apart so it never opens the circuit for everyone. */
@@ -62,6 +67,7 @@ export function createPartnerClient(options: PartnerClientOptions, profile: Part
   const callOptions: HttpCallOptions = {
     timeoutMs: options.timeoutMs,
     retries: options.retries ?? DEFAULT_RETRIES,
+    budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   };
   const breaker = createCircuitBreaker({

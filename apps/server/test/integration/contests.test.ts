@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invariantViolations } from '../../src/db/invariants.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
 import { logInAgain } from '../support/accounts.ts';
 import { jpegWithGps, portraitJpeg } from '../support/files.ts';
@@ -197,5 +198,11 @@ describe('when a rejected applicant contests the rejection', () => {
     const closed = await applicant(paid, 'PUT', '/contest/evidence', jpegWithGps(500));
     expect(closed.statusCode).toBe(422);
     expect(closed.json().detail).toContain(fileBy);
+  });
+});
+
+describe('after these journeys', () => {
+  it('then the database invariants hold (seats, one holder per NIK, paid receipts, allowed transitions)', async () => {
+    expect(await invariantViolations(t.db.db)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invariantViolations } from '../../src/db/invariants.ts';
 import { registeredSession } from '../support/accounts.ts';
 import { operationsOf, requestFor, type FuzzRequest, type Operation } from '../support/fuzz.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
@@ -99,5 +100,7 @@ describe('when every operation of the contract is sent ordinary, nearly valid an
     );
     expect(sent).toBeGreaterThanOrEqual(2_000);
     expect(failures.slice(0, 25)).toEqual([]);
+    // Whatever the fuzzer sent, the database still holds together (db/invariants.ts).
+    expect(await invariantViolations(t.db.db)).toEqual([]);
   }, 600_000);
 });

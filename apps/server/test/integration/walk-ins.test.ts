@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invariantViolations } from '../../src/db/invariants.ts';
 import { ageOn } from '#shared/eligibility.ts';
 import { queryRows } from '../../src/db/database.ts';
 import { jpegWithGps, portraitJpeg } from '../support/files.ts';
@@ -270,5 +271,11 @@ describe('when the person or the officer does not fit the lane', () => {
     expect((await officerCall(t.app, bandung, 'POST', `/walk-ins/${id}/submit`, {})).status).toBe(404);
     expect((await officerCall(t.app, bandung, 'GET', `/applications/${id}`)).status).toBe(404);
     expect((await call('GET', `/applications/${id}`)).body).toMatchObject({ status: 'DRAFT' });
+  });
+});
+
+describe('after these journeys', () => {
+  it('then the database invariants hold (seats, one holder per NIK, paid receipts, allowed transitions)', async () => {
+    expect(await invariantViolations(t.db.db)).toEqual([]);
   });
 });

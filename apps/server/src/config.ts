@@ -48,6 +48,13 @@ const envSchema = z.object({
     .default(120_000)
     .describe('The whole request, body included: a 5 MB scan over a slow phone connection fits'),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000).describe('Open sockets per process'),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe('Days a closed application’s scans and biometric photo are kept (UU 27/2022)'),
   TRUST_PROXY: onOff.default('off').describe('Trust X-Forwarded-* from a reverse proxy'),
   SIM_RESIDENTS: z.coerce.number().int().min(500).max(100_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional().describe('Built web app; defaults to apps/web/dist'),
@@ -207,6 +214,7 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Explicit server limits (issue 18): slow-drip headers, whole requests, open sockets. */
   readonly connections: { headersTimeoutMs: number; requestTimeoutMs: number; max: number };
+  readonly retentionDays: number;
   readonly trustProxy: boolean;
   readonly simResidents: number;
   readonly webDistDir: string | undefined;
@@ -281,6 +289,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS,
     connections: {
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

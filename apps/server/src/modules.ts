@@ -8,6 +8,7 @@ import {
   applicationsRoutes,
   createApplicationsService,
   waitlistRoutes,
+  dataExportRoutes,
   type ApplicationsService,
 } from './modules/applications/index.ts';
 import {
@@ -177,6 +178,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     contacts: accounts,
     notifications,
     smsEnabled: adapters.sms !== null,
+    retentionDays: config.retentionDays,
     documents: createDocumentsService({
       db,
       blobStore: adapters.blobStore,
@@ -243,6 +245,14 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(travelDocumentsRoutes, { ...api, travelDocuments, accounts });
   await app.register(applicationsRoutes, { ...api, applications, maxUploadBytes: config.uploadMaxBytes });
   await app.register(waitlistRoutes, { ...api, applications });
+  await app.register(dataExportRoutes, {
+    ...api,
+    applications,
+    account: (accountId) => accounts.getAccount(accountId),
+    fileReads: (ids) => officerDesk.readsOf(ids),
+    retentionDays: config.retentionDays,
+    now: () => clock.now(),
+  });
   await app.register(officesRoutes, { ...api, offices });
   await app.register(schedulingRoutes, { ...api, scheduling, limitListing });
   // Part of the pool: the rest stays free for the submits of the admitted (platform/gate.ts).
@@ -284,6 +294,15 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     run: () => releases.tick(),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
+  // Personal data only as long as needed (issue 18): closed applications' scans, every minute a few.
+  runPeriodically(app, {
+    name: 'retention',
+    everyMs: config.jobIntervalMs * 60,
+    run: async () => {
+      const purged = await jobs.purgeClosedFiles();
+      if (purged > 0) app.log.info({ purged }, 'retention: scans and photos of closed applications deleted');
+    },
+  });
   // Cancelled and expired codes are voided at SIMPONI (issue 17): the channel then refuses them.
   runPeriodically(app, {
     name: 'billing-void',

@@ -604,6 +604,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about me: account, applications, scans, and who at an office read them */
+    get: operations['exportMyData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/offices': {
     parameters: {
       query?: never;
@@ -1852,6 +1869,37 @@ export interface components {
           at: string;
         } | null;
       } | null;
+    };
+    DataExport: {
+      /** Format: date-time */
+      exportedAt: string;
+      account: components['schemas']['Account'];
+      applications: components['schemas']['Application'][];
+      scans: {
+        /** Format: uuid */
+        applicationId: string;
+        kind: string;
+        contentType: string;
+        size: number;
+        /** Format: date-time */
+        uploadedAt: string;
+        /** @description GET this path with the same login for the file itself */
+        download: string;
+      }[];
+      /** @description Each time an officer opened the application or one of its documents (the audit log) */
+      fileReads: {
+        /** Format: date-time */
+        at: string;
+        /** Format: uuid */
+        applicationId: string;
+        officeCode: string | null;
+        /** @enum {string} */
+        what: 'APPLICATION' | 'DOCUMENT';
+        kind: string | null;
+      }[];
+      retention: {
+        closedFilesKeptDays: number;
+      };
     };
     DocumentUploaded: {
       kind: string;
@@ -5410,6 +5458,53 @@ export interface operations {
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportMyData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExport'];
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

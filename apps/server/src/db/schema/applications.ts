@@ -64,9 +64,17 @@ export const applications = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
+    /** When its scans and biometric photo were deleted, the retention period over (issue 18). */
+    filesPurgedAt: instant('files_purged_at'),
   },
   (t) => [
     index('applications_account_idx').on(t.accountId),
+    // Closed applications whose files are still kept: the retention job's candidates, oldest first.
+    index('applications_files_kept_idx')
+      .on(t.updatedAt)
+      .where(
+        sql`${t.filesPurgedAt} is null and ${t.status} in ('COLLECTED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW')`,
+      ),
     // Drafts left untouched for 30 days are cancelled (issue 15): found without reading the rest.
     index('applications_idle_drafts_idx')
       .on(t.updatedAt)

@@ -59,6 +59,7 @@ export interface ApplicationsDeps {
     deleteBlob(storageKey: string): Promise<void>;
     listScans(applicationId: string): Promise<readonly DocumentScan[]>;
     openScan(applicationId: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
+    forgetScans(db: Database, applicationId: string): Promise<string[]>;
   };
   readonly scheduling: {
     planBooking(
@@ -156,6 +157,8 @@ export interface ApplicationsDeps {
   readonly notifications: Pick<NotificationService, 'enqueue' | 'enqueueMany' | 'withdraw'>;
   /** Whether an SMS gateway is configured (the payment reminder also goes by SMS then). */
   readonly smsEnabled: boolean;
+  /** Days a closed application's scans and photo are kept (RETENTION_DAYS, issue 18). */
+  readonly retentionDays: number;
   /** Key of the arrival pass signature (derived from SECRET_KEY). */
   readonly arrivalPassKey: string;
   /** The "I have paid" link in e-mails (issue 15): its key and the base URL people open it at. */

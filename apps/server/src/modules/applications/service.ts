@@ -22,6 +22,7 @@ import type { ExtendedBilling, OtherBillingOutcome, SimponiPayment } from '../bi
 import type { Database } from '../../db/database.ts';
 import { cancelApplication, cancelIdleDrafts, markNoShows, rescheduleApplication } from './lifecycle.ts';
 import { sendReminders } from './reminders.ts';
+import { purgeClosedFiles } from './retention.ts';
 import {
   applicationPaid,
   claimPayment,
@@ -113,6 +114,8 @@ export interface ApplicationsService {
   reconcileNearDeadline(limit?: number): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
   cancelIdleDrafts(limit?: number): Promise<number>;
+  /** Retention (issue 18): scans and photos of applications closed past RETENTION_DAYS. */
+  purgeClosedFiles(limit?: number): Promise<number>;
   /** Reminders (issue 16): the visit's eve, the passport waiting at day 7 and 25; each once. */
   sendReminders(limit?: number): Promise<number>;
   /** The waitlist of freed seats (issue 15). */
@@ -225,6 +228,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     markNoShows: (limit) => markNoShows(deps, limit),
     cancelIdleDrafts: (limit) => cancelIdleDrafts(deps, limit),
     sendReminders: (limit) => sendReminders(deps, limit),
+    purgeClosedFiles: (limit) => purgeClosedFiles(deps, limit),
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     counter: createCounter(deps),

@@ -57,3 +57,12 @@ export async function replaceScan(db: Database, row: ScanRow): Promise<string | 
   }
   throw new Error('The scan row kept changing under concurrent uploads; try again');
 }
+
+/** Removes every scan row of the application, answering their storage keys (blobs to delete after). */
+export async function deleteScans(db: Database, applicationId: string): Promise<string[]> {
+  const rows = await db
+    .delete(documentScans)
+    .where(eq(documentScans.applicationId, applicationId))
+    .returning({ storageKey: documentScans.storageKey });
+  return rows.map((r) => r.storageKey);
+}

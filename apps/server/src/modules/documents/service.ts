@@ -48,6 +48,11 @@ export interface DocumentsService {
   listScans(applicationId: string): Promise<DocumentScan[]>;
   /** The scan and its decrypted bytes; the stream fails at its end if the object was altered. */
   openScan(applicationId: string, kind: string): Promise<{ scan: DocumentScan; stream: Readable } | null>;
+  /**
+   * Deletes every scan of the application (the biometric photo too) in `db`, the caller's transaction;
+   * answers the blobs' storage keys, to delete with `deleteBlob` once it committed (issue 18).
+   */
+  forgetScans(db: Database, applicationId: string): Promise<string[]>;
 }
 
 export interface DocumentsServiceDeps {
@@ -71,6 +76,8 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     },
 
     deleteBlob: (storageKey) => deps.blobStore.delete(storageKey),
+
+    forgetScans: (db, applicationId) => repository.deleteScans(db, applicationId),
 
     async listScans(applicationId) {
       return (await repository.listScans(deps.db, applicationId)).map(toScan);

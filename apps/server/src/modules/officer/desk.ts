@@ -198,6 +198,30 @@ export function createOfficerDesk(deps: DeskDeps) {
       return visitRules.visitRulesOf(deps.db, office);
     },
 
+    /**
+     * Who at an office opened these applications or their documents (issue 18: the holder may see it),
+     * newest first; officers are named by their office and role of reading, not by their username.
+     */
+    async readsOf(applicationIds: readonly string[]) {
+      const rows = (
+        await Promise.all(
+          applicationIds.map((applicationId) =>
+            repository.queryAudit(deps.db, { applicationId, limit: 500 }),
+          ),
+        )
+      ).flat();
+      return rows
+        .filter((r) => r.action === 'application.read' || r.action === 'document.read')
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .map((r) => ({
+          at: r.at.toISOString(),
+          applicationId: r.applicationId!,
+          officeCode: r.officeCode,
+          what: r.action === 'document.read' ? ('DOCUMENT' as const) : ('APPLICATION' as const),
+          kind: (r.details as { kind?: string } | null)?.kind ?? null,
+        }));
+    },
+
     audit,
     /** The application in the officer's office (else 404), then the role (else 403). */
     actor,

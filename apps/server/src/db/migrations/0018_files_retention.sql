@@ -1,0 +1,2 @@
+ALTER TABLE "applications" ADD COLUMN "files_purged_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "applications_files_kept_idx" ON "applications" USING btree ("updated_at") WHERE "applications"."files_purged_at" is null and "applications"."status" in ('COLLECTED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW');

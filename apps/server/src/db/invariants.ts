@@ -17,15 +17,21 @@ export async function invariantViolations(db: Database): Promise<string[]> {
   return [...seats, ...holders, ...payments, ...history];
 }
 
-/** A session's booked seats are its open bookings plus its open waitlist offers, within capacity. */
+/**
+ * A session's booked seats are its open bookings, its open waitlist offers, and the seats used once
+ * the session began (a visit closed or a no-show releases its booking then, without giving the seat
+ * back); never more than capacity.
+ */
 async function seatsMatchBookings(db: Database): Promise<string[]> {
   const rows = await queryRows<{ id: string; booked: number; capacity: number; held: number }>(
     db,
     sql`select s.id, s.booked, s.capacity,
           (select count(*) from bookings b where b.session_id = s.id and b.released_at is null)::int
-          + (select count(*) from waitlist_offers o where o.session_id = s.id and o.status = 'OPEN')::int as held
+          + (select count(*) from waitlist_offers o where o.session_id = s.id and o.status = 'OPEN')::int
+          + (select count(*) from bookings b
+             where b.session_id = s.id and b.released_at >= s.starts_at)::int as held
         from sessions s
-        where s.booked > 0 or exists (select 1 from bookings b where b.session_id = s.id and b.released_at is null)`,
+        where s.booked > 0 or exists (select 1 from bookings b where b.session_id = s.id)`,
   );
   return rows
     .filter((r) => Number(r.booked) !== Number(r.held) || Number(r.booked) > Number(r.capacity))

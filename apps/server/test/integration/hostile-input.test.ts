@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredSession } from '../support/accounts.ts';
+import { jpegWithGps } from '../support/files.ts';
 import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -136,5 +137,50 @@ describe('when a hostile file is uploaded as a scan', () => {
     }
     const view = await t.app.inject({ url: `/api/v1/applications/${id}`, headers: bearer(applicant) });
     expect((view.json() as { documents: unknown[] }).documents).toEqual([]);
+  });
+});
+
+describe('when files that pretend to be scans are uploaded', () => {
+  it('then an SVG and a truncated JPEG are refused, and a JPEG carrying HTML is stored without it and served as a download', async () => {
+    const resident = takeResident(adultWithoutPassport);
+    const applicant = await registeredSession(t.app, smtp, {}, resident);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: bearer(applicant),
+      payload: { type: 'NEW', product: 'ELECTRONIC_5Y', applicant: applicantOf(resident) },
+    });
+    const { id, requiredDocuments } = created.json() as { id: string; requiredDocuments: string[] };
+    const kind = requiredDocuments[0]!;
+    const put = (payload: Buffer, type: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/applications/${id}/documents/${kind}`,
+        headers: { ...bearer(applicant), 'content-type': type },
+        payload,
+      });
+
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(problem(await put(svg, 'image/png'))).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    const full = jpegWithGps(600);
+    const truncated = full.subarray(0, full.indexOf(Buffer.from([0xff, 0xda])));
+    expect(problem(await put(truncated, 'image/jpeg'))).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+
+    // A JPEG whose comment segment is an HTML page: the comment goes with the metadata.
+    const html = Buffer.from('<html><body><script>document.cookie</script></body></html>');
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, html.length + 2]), html]);
+    const polyglot = Buffer.concat([full.subarray(0, 2), comment, full.subarray(2)]);
+    expect((await put(polyglot, 'image/jpeg')).statusCode).toBe(201);
+    const served = await t.app.inject({
+      url: `/api/v1/applications/${id}/documents/${kind}`,
+      headers: bearer(applicant),
+    });
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.headers['content-disposition']).toMatch(/^attachment/);
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.rawPayload.includes(Buffer.from('<script>'))).toBe(false);
   });
 });

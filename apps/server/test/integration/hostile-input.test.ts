@@ -184,3 +184,47 @@ describe('when files that pretend to be scans are uploaded', () => {
     expect(served.rawPayload.includes(Buffer.from('<script>'))).toBe(false);
   });
 });
+
+describe('when one multipart form carries two files', () => {
+  it('then only the first is stored, exactly as sent less its metadata, and the second is never read', async () => {
+    const resident = takeResident(adultWithoutPassport);
+    const applicant = await registeredSession(t.app, smtp, {}, resident);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: bearer(applicant),
+      payload: { type: 'NEW', product: 'ELECTRONIC_5Y', applicant: applicantOf(resident) },
+    });
+    const { id, requiredDocuments } = created.json() as { id: string; requiredDocuments: string[] };
+    const kind = requiredDocuments[0]!;
+    const boundary = '----mpaspor-two-files';
+    const part = (name: string, file: Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        file,
+        Buffer.from('\r\n'),
+      ]);
+    const first = jpegWithGps(300);
+    const second = jpegWithGps(900);
+    const answer = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/applications/${id}/documents/${kind}`,
+      headers: { ...bearer(applicant), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        part('a.jpg', first),
+        part('b.jpg', second),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]),
+    });
+    expect(answer.statusCode).toBe(201);
+    const stored = answer.json() as { size: number };
+    const view = await t.app.inject({ url: `/api/v1/applications/${id}`, headers: bearer(applicant) });
+    const documents = (view.json() as { documents: { size: number }[] }).documents;
+    // One scan, and it is the first file: the second, three times larger, was never read.
+    expect(documents.map((d) => d.size)).toEqual([stored.size]);
+    expect(stored.size).toBeLessThan(first.length);
+    expect(stored.size).toBeLessThan(second.length - 500);
+  });
+});

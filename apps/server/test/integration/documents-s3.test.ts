@@ -16,7 +16,7 @@ import {
   type S3BlobStore,
 } from '../../src/modules/documents/index.ts';
 import { bytesOf, insertDraftApplication } from '../support/documents.ts';
-import { jpegWithGps, minimalPdf, shellScript } from '../support/files.ts';
+import { jpegWithGps, minimalPdf, pdfWithImage, shellScript } from '../support/files.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
 /** The S3 adapter against a real S3-compatible HTTP server (s3rver), started for this file. */
@@ -116,7 +116,7 @@ describe('when scans are kept in S3', () => {
 
   it('when a file is larger than one 5 MiB part, then it streams up in parts and reads back whole', async () => {
     const id = await insertDraftApplication(db.db);
-    const pdf = Buffer.concat([minimalPdf(), randomBytes(7 * 1024 * 1024)]);
+    const pdf = pdfWithImage(randomBytes(7 * 1024 * 1024));
     const blob = await documents.writeBlob(
       Readable.from([pdf.subarray(0, 3_000_000), pdf.subarray(3_000_000)]),
       {},
@@ -130,7 +130,7 @@ describe('when scans are kept in S3', () => {
     await expect(documents.writeBlob(Readable.from([shellScript]), {})).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',
     });
-    const oversized = Readable.from([minimalPdf(), randomBytes(11 * 1024 * 1024)]);
+    const oversized = Readable.from([pdfWithImage(randomBytes(11 * 1024 * 1024))]);
     await expect(documents.writeBlob(oversized, {})).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
     expect(await objectKeys()).toEqual(before);
   });

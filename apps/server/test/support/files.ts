@@ -42,6 +42,18 @@ export function minimalPdf(): Buffer {
   return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 }
 
+/** A PDF carrying `data` as one image stream, the way a scanner writes a page. */
+export function pdfWithImage(data: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      `%PDF-1.4\n1 0 obj<</Type/XObject/Subtype/Image/Length ${data.length}/Filter/DCTDecode>>stream\n`,
+      'latin1',
+    ),
+    data,
+    Buffer.from('\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+  ]);
+}
+
 export const shellScript = Buffer.from('#!/bin/sh\necho "not an image"\nrm -rf /\n', 'latin1');
 
 /** Width and height a JPEG's first frame header (SOF0–SOF15 but DHT, JPG, DAC) declares. */

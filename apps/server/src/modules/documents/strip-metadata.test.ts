@@ -272,4 +272,19 @@ describe('files that must not be stored (issue 18)', () => {
     const plain = latin1('%PDF-1.4\n1 0 obj<</Type/Catalog/JSONish 1>>endobj\n%%EOF\n');
     expect((await strip('application/pdf', plain, 3)).equals(plain)).toBe(true);
   });
+
+  it('when image data inside a stream happens to spell /JS, then the scan passes; a name after endstream is still refused', async () => {
+    const scan = latin1(
+      '%PDF-1.4\n1 0 obj<</Length 24/Filter/DCTDecode>>stream\r\n\xff\xd8/JS /Launch\x00/JavaScript\nendstream\nendobj\n%%EOF\n',
+    );
+    const after = latin1(
+      '%PDF-1.4\n1 0 obj<</Length 3>>stream\n\x01\x02\x03\nendstream\nendobj\n2 0 obj<</S/Launch/F(x.exe)>>endobj\n%%EOF\n',
+    );
+    for (const size of [1, 5, scan.length]) {
+      expect((await strip('application/pdf', scan, size)).equals(scan)).toBe(true);
+      await expect(strip('application/pdf', after, size)).rejects.toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+    }
+  });
 });

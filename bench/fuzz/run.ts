@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 /**
  * `npm run bench:fuzz` (issue 18): the contract fuzzer at bench size — 10,000 requests per seed, the
  * fixed seed and a random one (FUZZ_SEED to replay), on the embedded database or DATABASE_URL. Prints
- * operations, requests, failures (5xx or a refusal without a problem code) and the seeds.
+ * operations, requests, failures by kind (5xx, a refusal without a problem code, an answer that does
+ * not fit the operation's documented schema) and the seeds.
  */
 const requests = process.env.FUZZ_REQUESTS ?? '10000';
 const run = spawnSync(

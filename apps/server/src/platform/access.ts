@@ -57,7 +57,9 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
   });
 
   app.decorateRequest('officer', null);
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller without a session learns nothing about a route's body (issue 18's
+  // access matrix): it is refused before its body is validated.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (access !== 'applicant' && access !== 'officer') return;
     const principal =

@@ -116,18 +116,19 @@ export interface FuzzRequest {
   readonly url: string;
   readonly payload?: string | Buffer;
   readonly contentType?: string;
+  /** An empty path parameter makes the path another route's (or none): its contract does not apply. */
+  readonly routedElsewhere: boolean;
 }
 
 /** One request for the operation: path and query from hostile or ordinary text, a body of any shape. */
 export function requestFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
-  const path = fc
-    .tuple(...operation.pathParams.map(() => text))
-    .map((values) =>
-      operation.pathParams.reduce(
-        (url, name, index) => url.replace(`{${name}}`, encodeSegment(String(values[index]))),
-        operation.path,
-      ),
-    );
+  const path = fc.tuple(...operation.pathParams.map(() => text)).map((values) => ({
+    url: operation.pathParams.reduce(
+      (url, name, index) => url.replace(`{${name}}`, encodeSegment(String(values[index]))),
+      operation.path,
+    ),
+    routedElsewhere: values.some((v) => encodeSegment(String(v)) === ''),
+  }));
   const query = fc
     .subarray([...operation.queryParams])
     .chain((names) => fc.tuple(...names.map((name) => text.map((v) => [name, String(v)] as const))))
@@ -151,9 +152,10 @@ export function requestFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
         ),
       )
     : fc.constant(null);
-  return fc.tuple(path, query, body).map(([url, search, payload]) => ({
+  return fc.tuple(path, query, body).map(([{ url, routedElsewhere }, search, payload]) => ({
     method: operation.method,
     url: search ? `${url}?${search}` : url,
+    routedElsewhere,
     ...(payload ? { payload: payload.payload, contentType: payload.contentType } : {}),
   }));
 }

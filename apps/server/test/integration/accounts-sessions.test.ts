@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
-import { registeredSession, TEST_PASSWORD } from '../support/accounts.ts';
+import { codeIn, registeredSession, TEST_PASSWORD } from '../support/accounts.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -80,6 +80,47 @@ describe('login', () => {
     expect((await attempt(TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(201);
     advanceMinutes(15);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(201);
+  });
+});
+
+describe('when strangers from many addresses try 100 wrong passwords on one account in an hour', () => {
+  it('then the account is locked for everyone, saying how the owner gets in: a reset code by e-mail opens it at once', async () => {
+    const { registration } = await registeredSession(t.app, smtp);
+    const attempt = (password: string, remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { email: registration.email, password },
+        remoteAddress,
+      });
+    for (let i = 0; i < 100; i++) {
+      expect((await attempt(`salah-${i}-kata-sandi`, `203.0.113.${Math.floor(i / 10)}`)).statusCode).toBe(
+        401,
+      );
+    }
+    const locked = await attempt(TEST_PASSWORD, '198.51.100.20');
+    expect([locked.statusCode, locked.json().code]).toEqual([429, 'RATE_LIMITED']);
+    expect(locked.json().detail).toContain('Atur ulang kata sandi');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+
+    // The owner proves the mailbox: the reset code arrives only there.
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, payload, remoteAddress: '198.51.100.20' });
+    expect((await post('/api/v1/password-resets', { email: registration.email })).statusCode).toBe(202);
+    const mail = await smtp.waitFor(
+      registration.email,
+      (m) => /\b\d{6}\b/.test(m.text) && /sandi/i.test(m.subject),
+    );
+    const newPassword = 'teh manis hangat sore';
+    const reset = await post('/api/v1/password-resets/confirm', {
+      email: registration.email,
+      code: codeIn(mail.text),
+      newPassword,
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await attempt(newPassword, '198.51.100.20')).statusCode).toBe(201);
+    // The strangers' old failures no longer count; new ones start a fresh count.
+    expect((await attempt('salah-lagi-kata-sandi', '203.0.113.50')).statusCode).toBe(401);
   });
 });
 

@@ -20,8 +20,11 @@ import {
 import { createDocumentsService, parseKeyring } from './modules/documents/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createNotificationService, createOutboxWorker } from './modules/notifications/index.ts';
+import { snapshotPglite } from './db/pglite-backup.ts';
 import {
   authenticateOfficer,
+  backupRoutes,
+  createOfficerBackups,
   officerSessionTouches,
   createOfficerAdmin,
   createOfficerCounter,
@@ -273,6 +276,13 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   });
   await app.register(officerAdminRoutes, { ...api, admin: officerAdmin });
   await app.register(partnerHealthRoutes, { ...api, desk: partnerHealthDesk });
+  const backups = createOfficerBackups({
+    db,
+    clock,
+    desk: officerDesk,
+    snapshot: deps.db.kind === 'pglite' ? () => snapshotPglite(deps.db) : null,
+  });
+  await app.register(backupRoutes, { ...api, backups });
 
   if (config.simulation) {
     if (!(clock instanceof SimulatedClock)) throw new Error('Simulation mode needs a SimulatedClock');
@@ -286,20 +296,20 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   runPeriodically(app, {
     name: 'billing-expiry',
     everyMs: config.jobIntervalMs,
-    run: () => jobs.settleOverdue(),
+    run: (signal) => jobs.settleOverdue(signal),
   });
   runPeriodically(app, {
     name: 'release-queues',
     everyMs: config.releases.tickMs,
-    run: () => releases.tick(),
+    run: (signal) => releases.tick(signal),
   });
   runPeriodically(app, { name: 'no-show', everyMs: config.jobIntervalMs, run: () => jobs.markNoShows() });
   // Personal data only as long as needed (issue 18): closed applications' scans, every minute a few.
   runPeriodically(app, {
     name: 'retention',
     everyMs: config.jobIntervalMs * 60,
-    run: async () => {
-      const purged = await jobs.purgeClosedFiles();
+    run: async (signal) => {
+      const purged = await jobs.purgeClosedFiles(signal);
       if (purged > 0) app.log.info({ purged }, 'retention: scans and photos of closed applications deleted');
     },
   });
@@ -307,14 +317,14 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   runPeriodically(app, {
     name: 'billing-void',
     everyMs: config.jobIntervalMs,
-    run: () => billing.voidClosed(),
+    run: (signal) => billing.voidClosed(signal),
   });
   // Reminders people rely on (issue 16): each claimed once in its outbox transaction, so every
   // instance may run this.
   runPeriodically(app, {
     name: 'reminders',
     everyMs: config.jobIntervalMs,
-    run: () => jobs.sendReminders(),
+    run: (signal) => jobs.sendReminders(signal),
   });
   runPeriodically(app, {
     name: 'idle-drafts',
@@ -335,18 +345,18 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   runPeriodically(app, {
     name: 'waitlist-open-seats',
     everyMs: config.jobIntervalMs * 10,
-    run: () => scheduling.waitlist.offerOpenSeats(),
+    run: (signal) => scheduling.waitlist.offerOpenSeats(signal),
   });
   runPeriodically(app, {
     name: 'overdue-visits',
     everyMs: config.jobIntervalMs,
-    run: () => jobs.closeOverdueVisits(),
+    run: (signal) => jobs.closeOverdueVisits(signal),
   });
   // Lost notifications: billings near their deadline are checked with SIMPONI once a minute.
   runPeriodically(app, {
     name: 'reconciliation',
     everyMs: config.reconcileIntervalMs,
-    run: () => jobs.reconcileNearDeadline(),
+    run: (signal) => jobs.reconcileNearDeadline(signal),
   });
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());

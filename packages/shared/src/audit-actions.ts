@@ -31,6 +31,7 @@ export const auditActionLabels: Record<string, Localized> = {
   'partner.down': { id: 'Menyatakan mitra terganggu', en: 'Declared a partner down' },
   'partner.up': { id: 'Menyatakan mitra pulih', en: 'Declared a partner recovered' },
   'officer.create': { id: 'Membuat akun petugas', en: 'Created an officer account' },
+  'backup.create': { id: 'Mengambil cadangan basis data', en: 'Took a database backup' },
 };
 
 /** The details' keys in words; values are shown as recorded. */

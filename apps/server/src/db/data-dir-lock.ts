@@ -36,7 +36,7 @@ export interface DataDirectoryLock {
   release(): void;
 }
 
-const LOCK_FILE = 'mpaspor.lock';
+export const LOCK_FILE = 'mpaspor.lock';
 
 export function lockDataDirectory(directory: string): DataDirectoryLock {
   mkdirSync(directory, { recursive: true });

@@ -38,7 +38,8 @@ export function pgliteDatabaseExists(dataDir: string): boolean {
   return existsSync(join(pgliteDirectory(dataDir), 'PG_VERSION'));
 }
 
-const pgliteDirectory = (dataDir: string) => join(dataDir, 'pglite');
+/** Where in DATA_DIR the database files are (the lock file and blobs/ sit beside them). */
+export const pgliteDirectory = (dataDir: string) => join(dataDir, 'pglite');
 
 /** An in-memory database, optionally started from a dump (tests copy one migrated template). */
 export async function openMemoryPglite(loadDataDir?: Blob): Promise<DatabaseHandle> {
@@ -110,7 +111,12 @@ export function withSharedParsers(client: PGlite): PGlite {
 
 /** A tarball of the database files, for copying a prepared database (test templates). */
 export async function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
+  return pgliteClient(handle).dumpDataDir('none');
+}
+
+/** The PGlite instance behind a handle (backups, pglite-backup.ts). */
+export function pgliteClient(handle: DatabaseHandle): PGlite {
   const client = clients.get(handle.db);
   if (!client) throw new Error('not a PGlite database handle');
-  return client.dumpDataDir('none');
+  return client;
 }

@@ -1394,6 +1394,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officer/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A consistent copy of the embedded database, as a gzipped tarball (HQ, audited)
+     * @description Taken by the running server between two transactions (requests wait a fraction of a second); restore it with `npm run restore -- <file> <DATA_DIR>`. Scans are not in it: copy the blob store after it. 409 BACKUP_USE_PG_DUMP when the server runs on PostgreSQL.
+     */
+    post: operations['createBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sim/dukcapil/verifikasi': {
     parameters: {
       query?: never;
@@ -8426,6 +8446,53 @@ export interface operations {
       };
       /** @description `VALIDATION`: the input does not fit this contract; `errors` names each field and why. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) the client can act on: `code` names it (e.g. NOT_FOUND, INVALID_STATE, RATE_LIMITED), `detail` explains it in the language of `Accept-Language`. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service could not answer (INTERNAL, SERVICE_UNAVAILABLE); retry later. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The data directory of PGlite, as a tar archive, gzipped */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/gzip': Blob;
+        };
+      };
+      /** @description `UNAUTHENTICATED`: no session, or it has ended; log in again. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -427,6 +427,8 @@ export const accessMatrix: Readonly<Record<string, Row>> = {
       }),
     expected: hqOnly,
   },
+  // A copy of the embedded database (409 BACKUP_USE_PG_DUMP on PostgreSQL: still reached).
+  createBackup: { request: () => post('/api/v1/officer/backups'), expected: hqOnly },
   getPartnerHealth: {
     request: () => get('/api/v1/officer/partner-health'),
     expected: ownOffice(['OFFICE_ADMIN'], 'reached'),

@@ -37,4 +37,11 @@ export const officerProblems = defineProblems({
     status: 422,
     title: { id: 'Alasan wajib diisi', en: 'A reason is required' },
   },
+  BACKUP_USE_PG_DUMP: {
+    status: 409,
+    title: {
+      id: 'Basis data PostgreSQL dicadangkan dengan pg_dump',
+      en: 'A PostgreSQL database is backed up with pg_dump',
+    },
+  },
 });

@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '#shared/statuses.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import type { ExtendedBilling, SimponiPayment, SimponiPaymentStatus } from '../billing/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { claimedApplication } from './claim-link.ts';
@@ -63,11 +64,15 @@ export async function deadlinesExtended(
  * lost is applied, not expired), then expired with its seat given back. Safe in every instance at once:
  * the expiry itself is a conditional update that succeeds for one caller only.
  */
-export async function settleOverdue(deps: ApplicationsDeps, limit = 50): Promise<number> {
+export async function settleOverdue(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 50,
+): Promise<number> {
   // During a payment outage the deadlines will move when it ends: nothing to settle, nothing to ask.
   if (await deps.billing.paymentsFrozen()) return 0;
   let expired = 0;
-  for (const billing of await deps.billing.pendingDueWithin(0, limit)) {
+  for (const billing of whileRunning(await deps.billing.pendingDueWithin(0, limit), signal)) {
     if ((await settleBilling(deps, billing)) === 'EXPIRED') expired++;
   }
   return expired;
@@ -89,9 +94,14 @@ export async function settleBilling(
 }
 
 /** Billings near their deadline: applies payments SIMPONI knows of but never told us about. */
-export async function reconcileNearDeadline(deps: ApplicationsDeps, limit = 200): Promise<number> {
+export async function reconcileNearDeadline(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 200,
+): Promise<number> {
   let applied = 0;
-  for (const billing of await deps.billing.pendingDueWithin(RECONCILE_WINDOW_MS, limit)) {
+  const due = await deps.billing.pendingDueWithin(RECONCILE_WINDOW_MS, limit);
+  for (const billing of whileRunning(due, signal)) {
     const status = await statusOrUnknown(deps, billing.code);
     if (status?.status !== 'PAID') continue;
     await deps.billing.recordPayment(status.payment, 'RECONCILIATION');

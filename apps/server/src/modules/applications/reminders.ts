@@ -1,4 +1,5 @@
 import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { pickUpReminder, visitReminder } from './reminder-messages.ts';
 import * as reminders from './reminder-repository.ts';
@@ -18,14 +19,23 @@ export const PICK_UP_REMINDER_DAYS = [25, 7] as const;
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
-export async function sendReminders(deps: ApplicationsDeps, limit = 100): Promise<number> {
-  return (await remindVisits(deps, limit)) + (await remindPickUps(deps, limit));
+export async function sendReminders(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 100,
+): Promise<number> {
+  return (await remindVisits(deps, signal, limit)) + (await remindPickUps(deps, signal, limit));
 }
 
 /** Paid applications whose visit is tomorrow: office, address, date, time, documents, arrival pass. */
-export async function remindVisits(deps: ApplicationsDeps, limit = 100): Promise<number> {
+export async function remindVisits(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 100,
+): Promise<number> {
   let sent = 0;
-  for (const due of await reminders.visitsDueForEveReminder(deps.db, deps.clock.now(), limit)) {
+  const dueNow = await reminders.visitsDueForEveReminder(deps.db, deps.clock.now(), limit);
+  for (const due of whileRunning(dueNow, signal)) {
     if (await remindVisit(deps, due)) sent++;
   }
   return sent;
@@ -51,11 +61,15 @@ async function remindVisit(deps: ApplicationsDeps, due: reminders.DueReminder): 
 }
 
 /** Passports READY and not collected: reminded at day 7 and day 25 after their ready date. */
-export async function remindPickUps(deps: ApplicationsDeps, limit = 100): Promise<number> {
+export async function remindPickUps(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 100,
+): Promise<number> {
   // The earliest zone (WIT) is ahead of the others: a looser window here, each office's day in the claim.
   const latestToday = localDate(deps.clock.now(), 'Asia/Jayapura');
   let sent = 0;
-  for (const [index, day] of PICK_UP_REMINDER_DAYS.entries()) {
+  for (const [index, day] of whileRunning(PICK_UP_REMINDER_DAYS.entries(), signal)) {
     // Due from `day` until the next reminder's turn (or the cancellation after PICK_UP_DAYS).
     const until = index === 0 ? PICK_UP_DAYS : PICK_UP_REMINDER_DAYS[index - 1]! - 1;
     const window = {
@@ -63,7 +77,8 @@ export async function remindPickUps(deps: ApplicationsDeps, limit = 100): Promis
       readyFrom: addDays(latestToday, -until - 1),
       readyTo: addDays(latestToday, -day),
     };
-    for (const due of await reminders.passportsDueForPickUpReminder(deps.db, window, limit)) {
+    const dueNow = await reminders.passportsDueForPickUpReminder(deps.db, window, limit);
+    for (const due of whileRunning(dueNow, signal)) {
       if (await remindPickUp(deps, due, { day, until })) sent++;
     }
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { applications, rejectionContests } from '../../db/schema/applications.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import * as repository from './repository.ts';
 
@@ -13,7 +14,11 @@ import * as repository from './repository.ts';
 export const CLOSED_STATUSES = ['COLLECTED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW'] as const;
 const DAY_MS = 86_400_000;
 
-export async function purgeClosedFiles(deps: ApplicationsDeps, limit = 50): Promise<number> {
+export async function purgeClosedFiles(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 50,
+): Promise<number> {
   const now = deps.clock.now();
   const before = new Date(now.getTime() - deps.retentionDays * DAY_MS);
   const candidates = await deps.db
@@ -31,7 +36,7 @@ export async function purgeClosedFiles(deps: ApplicationsDeps, limit = 50): Prom
     .orderBy(applications.updatedAt)
     .limit(limit);
   let purged = 0;
-  for (const { id } of candidates) {
+  for (const { id } of whileRunning(candidates, signal)) {
     const keys = await deps.db.transaction(async (tx) => forget(deps, tx, id, before, now));
     if (keys === null) continue;
     // After the commit: a blob deleted first and a rollback after would leave a record without its file.

@@ -108,16 +108,19 @@ export interface ApplicationsService {
   readonly counter: Counter;
   /** Lost and damaged passports at the visit (issue 16). */
   readonly losses: LossDesk;
-  closeOverdueVisits(limit?: number): Promise<number>;
-  /** Worker steps, safe to run in every instance at once. */
-  settleOverdue(limit?: number): Promise<number>;
-  reconcileNearDeadline(limit?: number): Promise<number>;
+  closeOverdueVisits(signal?: AbortSignal): Promise<number>;
+  /**
+   * Worker steps, safe to run in every instance at once. Those given a signal stop between items once
+   * it is aborted (platform/jobs.ts); the others do their batch in one transaction, one item.
+   */
+  settleOverdue(signal?: AbortSignal): Promise<number>;
+  reconcileNearDeadline(signal?: AbortSignal): Promise<number>;
   markNoShows(limit?: number): Promise<number>;
   cancelIdleDrafts(limit?: number): Promise<number>;
   /** Retention (issue 18): scans and photos of applications closed past RETENTION_DAYS. */
-  purgeClosedFiles(limit?: number): Promise<number>;
+  purgeClosedFiles(signal?: AbortSignal): Promise<number>;
   /** Reminders (issue 16): the visit's eve, the passport waiting at day 7 and 25; each once. */
-  sendReminders(limit?: number): Promise<number>;
+  sendReminders(signal?: AbortSignal): Promise<number>;
   /** The waitlist of freed seats (issue 15). */
   joinWaitlist(
     accountId: string,
@@ -223,17 +226,17 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     applicationPaid: (tx, applicationId, payment) => applicationPaid(deps, tx, applicationId, payment),
     otherBillingPaid: (tx, payment) => finePaid(deps, tx, payment),
     deadlinesExtended: (tx, billings, minutes) => deadlinesExtended(deps, tx, billings, minutes),
-    settleOverdue: (limit) => settleOverdue(deps, limit),
-    reconcileNearDeadline: (limit) => reconcileNearDeadline(deps, limit),
+    settleOverdue: (signal) => settleOverdue(deps, signal),
+    reconcileNearDeadline: (signal) => reconcileNearDeadline(deps, signal),
     markNoShows: (limit) => markNoShows(deps, limit),
     cancelIdleDrafts: (limit) => cancelIdleDrafts(deps, limit),
-    sendReminders: (limit) => sendReminders(deps, limit),
-    purgeClosedFiles: (limit) => purgeClosedFiles(deps, limit),
+    sendReminders: (signal) => sendReminders(deps, signal),
+    purgeClosedFiles: (signal) => purgeClosedFiles(deps, signal),
     arrivalPass: (accountId, applicationId) => arrivalPass(deps, accountId, applicationId),
     office: createOfficeDesk(deps, view),
     counter: createCounter(deps),
     losses: createLossDesk(deps),
-    closeOverdueVisits: (limit) => closeOverdueVisits(deps, limit),
+    closeOverdueVisits: (signal) => closeOverdueVisits(deps, signal),
     joinWaitlist: (accountId, applicationId, join, ip) =>
       joinWaitlist(deps, accountId, applicationId, join, ip),
     waitlistOf: (accountId, applicationId) => waitlistOf(deps, accountId, applicationId),

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { passportProducts } from '#shared/contracts/fees.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import { photoFault, type PhotoFault } from './photo-rules.ts';
 import { addDays, localDate, type OfficeZone } from '../scheduling/index.ts';
 import {
@@ -214,15 +215,19 @@ function identityUnconfirmed(): DomainError {
  * the application closed, with a message; CHECKED_IN applications whose missing documents were not
  * brought within 7 days are refused. Row locks and status checks make it safe in every instance.
  */
-export async function closeOverdueVisits(deps: ApplicationsDeps, limit = 100): Promise<number> {
+export async function closeOverdueVisits(
+  deps: ApplicationsDeps,
+  signal?: AbortSignal,
+  limit = 100,
+): Promise<number> {
   const now = deps.clock.now();
   // The earliest zone (WIT) is ahead of the others: no office's day starts before it.
   const latestToday = localDate(now, 'Asia/Jayapura');
   const candidates = await visits.readyBefore(deps.db, addDays(latestToday, -PICK_UP_DAYS), limit);
   const overdueDocuments = await visits.documentsOverdue(deps.db, latestToday, limit);
   let closed = 0;
-  for (const row of candidates) if (await cancelUncollected(deps, row.id)) closed++;
-  for (const id of overdueDocuments) if (await refuseIncomplete(deps, id)) closed++;
+  for (const row of whileRunning(candidates, signal)) if (await cancelUncollected(deps, row.id)) closed++;
+  for (const id of whileRunning(overdueDocuments, signal)) if (await refuseIncomplete(deps, id)) closed++;
   return closed;
 }
 

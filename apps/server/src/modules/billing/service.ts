@@ -2,6 +2,7 @@ import { jakartaDate } from '#shared/eligibility.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import {
   computeFee,
   feeScheduleOn,
@@ -144,9 +145,9 @@ export function createBillingService(deps: BillingDeps) {
      * Worker (issue 17): voids at SIMPONI the codes of cancelled and expired applications, so no channel
      * takes a payment for them; stops at the first SIMPONI failure and tries again on the next round.
      */
-    async voidClosed(limit = 100): Promise<number> {
+    async voidClosed(signal?: AbortSignal, limit = 100): Promise<number> {
       let voided = 0;
-      for (const billing of await repository.closedUnvoided(db, limit)) {
+      for (const billing of whileRunning(await repository.closedUnvoided(db, limit), signal)) {
         await watched(() => deps.simponi.voidBilling(billing.code));
         await repository.markVoided(db, billing.id, clock.now());
         voided++;

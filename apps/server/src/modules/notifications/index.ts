@@ -1,14 +1,16 @@
 export {
   createNotificationService,
-  createOutboxWorker,
-  retryDelayMs,
-  type DeliveryCounts,
   type EnqueueRequest,
   type NotificationService,
   type NotificationServiceDeps,
+} from './service.ts';
+export {
+  createOutboxWorker,
+  retryDelayMs,
+  type DeliveryCounts,
   type OutboxWorker,
   type OutboxWorkerDeps,
-} from './service.ts';
+} from './outbox-worker.ts';
 export type { OutboxStatus } from './repository.ts';
 export {
   renderNotification,

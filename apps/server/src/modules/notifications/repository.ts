@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database.ts';
 import { notificationOutbox } from '../../db/schema/notifications.ts';
 import type { MailAttachment } from './mail.port.ts';
@@ -116,6 +116,21 @@ export async function markRetry(
       lockedUntil: null,
     })
     .where(ownClaim(claim));
+}
+
+/**
+ * Hands back claims this worker will not deliver (it is stopping): due again at once for the next
+ * worker, and the attempt not counted. Fenced like markRetry.
+ */
+export async function releaseClaims(
+  db: Database,
+  claims: readonly { readonly id: string; readonly attempts: number }[],
+): Promise<void> {
+  if (claims.length === 0) return;
+  await db
+    .update(notificationOutbox)
+    .set({ lockedUntil: null, attempts: sql`${notificationOutbox.attempts} - 1` })
+    .where(or(...claims.map(ownClaim)));
 }
 
 /** Gives up for good. The body goes too: it will never be sent, and its code expires anyway. */

@@ -13,3 +13,5 @@ export { partnerHealthRoutes } from './partner-routes.ts';
 export { totpAt } from './totp.ts';
 export { createOfficerCounter } from './counter.ts';
 export { createOfficerLosses } from './loss.ts';
+export { createOfficerBackups, type DatabaseSnapshot } from './backups.ts';
+export { backupRoutes } from './backup-routes.ts';

@@ -215,7 +215,7 @@ export function createReleasesService(deps: ReleasesDeps) {
       repository.markBooked(tx, ticketIds, clock.now()),
 
     /** Draws, admits and closes the open windows; every process runs it, the database keeps them apart. */
-    tick: () => worker.tick(),
+    tick: (signal?: AbortSignal) => worker.tick(signal),
     /** The last figures the worker saw, for metrics. */
     gauges: () => worker.gauges(),
     /** The office's queues running now, read afresh, for its officers. */

@@ -1,4 +1,5 @@
 import { seatsLeftIn } from '#shared/release-progress.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import type { ReleasesDeps } from './deps.ts';
 import { releaseSeed } from './draw.ts';
 import * as repository from './repository.ts';
@@ -113,10 +114,10 @@ export function createReleaseWorker(
   }
 
   return {
-    async tick(): Promise<void> {
+    async tick(signal?: AbortSignal): Promise<void> {
       const now = clock.now();
       const gauges: WindowGauges[] = [];
-      for (const window of await repository.activeWindows(db, now)) {
+      for (const window of whileRunning(await repository.activeWindows(db, now), signal)) {
         if (window.releaseAt > now) {
           gauges.push(await gaugesOf(window));
           continue;
@@ -125,7 +126,8 @@ export function createReleaseWorker(
         const current = (await repository.findWindowById(db, window.id))!;
         if (current.drawnAt && !current.closedAt) gauges.push(await admitOrClose(current));
       }
-      last = gauges;
+      // A tick cut short by the app closing saw only some windows: keep the last whole picture.
+      if (!signal?.aborted) last = gauges;
     },
     gauges: () => last,
   };

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { whileRunning } from '../../platform/jobs.ts';
 import { addDays, daysBetween, localDate, zoneLabels, type OfficeZone } from './local-time.ts';
 import { productNotOffered, rangeProblem } from './problems.ts';
 import * as repository from './repository.ts';
@@ -234,7 +235,7 @@ export function createWaitlist(deps: WaitlistDeps) {
      * Job: seats still unsold after their release's turn (and sessions an office added) go to the
      * waitlist. Each seat is taken with the conditional UPDATE, then offered or given back at once.
      */
-    async offerOpenSeats(limit = 50): Promise<number> {
+    async offerOpenSeats(signal?: AbortSignal, limit = 50): Promise<number> {
       const now = clock.now();
       const candidates = await waitlist.sessionsWithSeatsForWaitlist(db, {
         releasedBefore: releasedBeforeForWaitlist(now, settings),
@@ -242,7 +243,7 @@ export function createWaitlist(deps: WaitlistDeps) {
         limit,
       });
       let offered = 0;
-      for (const sessionId of candidates) {
+      for (const sessionId of whileRunning(candidates, signal)) {
         offered += await db.transaction(async (tx) => {
           let made = 0;
           while (await repository.takeSeat(tx, sessionId, clock.now())) {

@@ -123,7 +123,9 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
     secretKey: config.secretKey,
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     smsEnabled: adapters.sms !== null,
+    log: app.log,
   });
+  app.addHook('onClose', () => accounts.settle());
   // The simulated SIMPONI "delivers" its signed notifications through this very app, over the full
   // HTTP pipeline (routing, raw body, signature), like the real one would over the network.
   const simSimponi = config.simulation

@@ -19,4 +19,6 @@ export interface AccountsDeps {
   readonly sessionPolicy: { readonly idleMinutes: number; readonly absoluteHours: number };
   /** Whether an SMS gateway is configured (security notices also go by SMS then). */
   readonly smsEnabled: boolean;
+  /** Where work done after the answer reports a failure (the app's logger). */
+  readonly log: { warn(details: object, message: string): void };
 }

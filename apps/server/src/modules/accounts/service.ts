@@ -38,6 +38,8 @@ export interface AccountsService {
     input: { email: string; code: string; newPassword: string },
     context: Ip,
   ): Promise<void>;
+  /** Waits for work begun after an answer (a reset code being issued); the app awaits it on close. */
+  settle(): Promise<void>;
 }
 
 export interface Contact {
@@ -59,6 +61,13 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
   const touches = createCoalescer((items: readonly SessionTouch[]) =>
     repository.touchSessions(deps.db, items),
   );
+  const pending = new Set<Promise<unknown>>();
+  const afterAnswer = (work: () => Promise<unknown>) => {
+    const running: Promise<unknown> = work()
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'work after the answer failed'))
+      .finally(() => pending.delete(running));
+    pending.add(running);
+  };
   return {
     register: (input, context) => register(deps, input, context),
     verifyEmail: (input, context) => verifyEmail(deps, input, context),
@@ -81,8 +90,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       await repository.updateLanguage(deps.db, accountId, language);
       return getAccount(accountId);
     },
-    requestPasswordReset: (email, context) => requestPasswordReset(deps, email, context),
+    requestPasswordReset: (email, context) => requestPasswordReset(deps, email, context, afterAnswer),
     confirmPasswordReset: (input, context) => confirmPasswordReset(deps, input, context),
+    async settle() {
+      await Promise.all([...pending]);
+    },
   };
 }
 

@@ -14,7 +14,12 @@ import { registerLanguage } from './platform/language.ts';
 import { createLogger } from './platform/logging.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { DOCS_PATH, registerOpenApi } from './platform/openapi.ts';
-import { registerProblemHandlers, registerProblemTypes, sendProblem } from './platform/problems.ts';
+import {
+  answerClientError,
+  registerProblemHandlers,
+  registerProblemTypes,
+  sendProblem,
+} from './platform/problems.ts';
 import type { FallbackRateLimitStore, RateLimitStore } from './platform/rate-limit.ts';
 import { registerTextGuard } from './platform/text-guard.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -34,6 +39,9 @@ export interface AppDependencies {
 export const APP_VERSION = '0.1.0';
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A quarter of the headers timeout, 100 ms to 1 s: a slow client is cut at most that late. */
+const checkingIntervalMs = (headersTimeoutMs: number) =>
+  Math.min(1_000, Math.max(100, Math.floor(headersTimeoutMs / 4)));
 
 /** Builds the whole service; `main` is the only caller that listens on a port. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -57,6 +65,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return503OnClosing: false,
     // Explicit limits (issue 18): a client dripping its headers or body does not hold a socket forever.
     requestTimeout: config.connections.requestTimeoutMs,
+    // Node checks both timeouts only every connectionsCheckingInterval (30 s by default), so a 15 s
+    // headers timeout cut a slow client at up to 45 s; check often enough for the limits to mean it.
+    http: { connectionsCheckingInterval: checkingIntervalMs(config.connections.headersTimeoutMs) },
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, { code: error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' });

@@ -8,13 +8,14 @@ import { queryRows, type Database } from './database.ts';
  * one line that names the row.
  */
 export async function invariantViolations(db: Database): Promise<string[]> {
-  const [seats, holders, payments, history] = await Promise.all([
+  const [seats, holders, payments, applied, history] = await Promise.all([
     seatsMatchBookings(db),
     oneActiveApplicationPerNik(db),
     paidBillingsComplete(db),
+    oneAppliedPaymentPerBilling(db),
     historyFollowsTheStateMachine(db),
   ]);
-  return [...seats, ...holders, ...payments, ...history];
+  return [...seats, ...holders, ...payments, ...applied, ...history];
 }
 
 /**
@@ -61,6 +62,24 @@ async function paidBillingsComplete(db: Database): Promise<string[]> {
         where status = 'PAID' and (paid_at is null or ntpn is null or payment_id is null)`,
   );
   return rows.map((r) => `billing ${r.code}: PAID without its receipt`);
+}
+
+/** A billing is settled by at most one applied payment, and a PAID billing names that payment. */
+async function oneAppliedPaymentPerBilling(db: Database): Promise<string[]> {
+  const rows = await queryRows<{ code: string; applied: number; recorded: boolean }>(
+    db,
+    sql`select n.billing_code as code, count(*)::int as applied,
+          bool_or(b.payment_id = n.payment_id) as recorded
+        from payment_notifications n left join billings b on b.code = n.billing_code
+        where n.outcome = 'APPLIED'
+        group by n.billing_code
+        having count(*) > 1 or not coalesce(bool_or(b.payment_id = n.payment_id), false)`,
+  );
+  return rows.map((r) =>
+    Number(r.applied) > 1
+      ? `billing ${r.code}: ${r.applied} payments applied`
+      : `billing ${r.code}: its applied payment is not the one it records`,
+  );
 }
 
 /** Every change of status in an application's history is one the transition table allows. */

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Localized } from '#shared/i18n.ts';
 import { isProblemCode, problemCatalog, problemTypeUri, type ProblemCode } from '#shared/problems/index.ts';
@@ -37,6 +38,31 @@ export function sendProblem(
   reply.code(definition.status).header('content-language', language).type(PROBLEM_CONTENT_TYPE);
   if (problem.headers) reply.headers(problem.headers);
   return reply.send(body);
+}
+
+/**
+ * A request Node could not even hand to Fastify (headers or body too slow, bytes that are not HTTP):
+ * answered on the raw socket, still as a problem document in Bahasa Indonesia, then closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ProblemCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
+  const { status, title } = problemCatalog[code];
+  const body = JSON.stringify({
+    type: problemTypeUri(code),
+    title: title.id,
+    status,
+    detail: title.id,
+    code,
+  });
+  const reason = code === 'REQUEST_TIMEOUT' ? 'Request Timeout' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: id\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Fastify's own 4xx errors, by status, to our stable codes. */

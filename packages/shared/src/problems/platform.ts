@@ -6,6 +6,13 @@ export const platformProblems = defineProblems({
     status: 400,
     title: { id: 'Permintaan tidak dapat dibaca', en: 'The request could not be read' },
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: {
+      id: 'Permintaan terlalu lama terkirim; periksa koneksi Anda dan coba lagi',
+      en: 'The request took too long to arrive; check your connection and try again',
+    },
+  },
   VALIDATION: {
     status: 422,
     title: { id: 'Data yang dikirim belum sesuai', en: 'Some of the submitted data is not valid' },

@@ -64,7 +64,10 @@ async function paidBillingsComplete(db: Database): Promise<string[]> {
   return rows.map((r) => `billing ${r.code}: PAID without its receipt`);
 }
 
-/** A billing is settled by at most one applied payment, and a PAID billing names that payment. */
+/**
+ * A billing is settled by at most one applied payment, and a billing names that payment (a lost
+ * passport's fine has its code on the loss report, not in `billings`: only the count applies to it).
+ */
 async function oneAppliedPaymentPerBilling(db: Database): Promise<string[]> {
   const rows = await queryRows<{ code: string; applied: number; recorded: boolean }>(
     db,
@@ -73,7 +76,8 @@ async function oneAppliedPaymentPerBilling(db: Database): Promise<string[]> {
         from payment_notifications n left join billings b on b.code = n.billing_code
         where n.outcome = 'APPLIED'
         group by n.billing_code
-        having count(*) > 1 or not coalesce(bool_or(b.payment_id = n.payment_id), false)`,
+        having count(*) > 1
+          or (bool_or(b.code is not null) and not coalesce(bool_or(b.payment_id = n.payment_id), false))`,
   );
   return rows.map((r) =>
     Number(r.applied) > 1

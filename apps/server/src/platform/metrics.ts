@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.ts';
 
@@ -35,6 +35,14 @@ export function registerMetrics(app: FastifyInstance, db: DatabaseHandle): void 
       this.set({ state: 'waiting' }, stats.waiting);
     },
   });
+
+  // Sockets past MAX_CONNECTIONS are closed by Node before any request: only this counter sees them.
+  const refused = new Counter({
+    name: 'http_connections_refused_total',
+    help: 'Connections closed at once because the process held MAX_CONNECTIONS sockets',
+    registers: [registry],
+  });
+  app.server.on('drop', () => refused.inc());
 
   app.decorate('metrics', registry);
 

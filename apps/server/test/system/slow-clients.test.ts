@@ -206,5 +206,9 @@ describe('when clients are slow or hold many connections', () => {
     const after = await Promise.all(Array.from({ length: 5 }, () => normalRequest()));
     expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(server.child.exitCode).toBeNull();
+    // Operators see the refusals: nothing else records a socket closed before its request.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const refused = Number(/^http_connections_refused_total (\d+)/m.exec(metrics)?.[1]);
+    expect(refused).toBeGreaterThanOrEqual(extra + 1);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { queryRows, type Database } from '../db/database.ts';
+import type { Localized } from '#shared/i18n.ts';
 import { DomainError } from './errors.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface RateLimitRule {
   readonly limit: number;
   readonly windowMs: number;
   readonly scales: boolean;
+  /** What to tell the person refused, when the rule has a better way out than waiting. */
+  readonly refusal?: Localized;
 }
 
 export interface RateLimitStore {
@@ -42,11 +45,11 @@ export function createRateLimiter(deps: {
   };
   const limitOf = (rule: RateLimitRule) =>
     rule.scales ? Math.max(1, Math.floor(rule.limit * deps.scale)) : rule.limit;
-  const refuse = (resetAt: number): never => {
+  const refuse = (rule: RateLimitRule, resetAt: number): never => {
     const seconds = Math.max(1, Math.ceil((resetAt - now()) / 1000));
     throw new DomainError({
       code: 'RATE_LIMITED',
-      detail: {
+      detail: rule.refusal ?? {
         id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,
         en: `Too many attempts. Try again in ${seconds} seconds.`,
       },
@@ -56,11 +59,11 @@ export function createRateLimiter(deps: {
   return {
     async consume(rule, subject) {
       const { key, resetAt } = window(rule, subject);
-      if ((await deps.store.increment(key, rule.windowMs)) > limitOf(rule)) refuse(resetAt);
+      if ((await deps.store.increment(key, rule.windowMs)) > limitOf(rule)) refuse(rule, resetAt);
     },
     async assertNotExhausted(rule, subject) {
       const { key, resetAt } = window(rule, subject);
-      if ((await deps.store.count(key)) >= limitOf(rule)) refuse(resetAt);
+      if ((await deps.store.count(key)) >= limitOf(rule)) refuse(rule, resetAt);
     },
     async record(rule, subject) {
       const { key } = window(rule, subject);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficeReleases, TicketView } from '#shared/contracts/releases.ts';
 import type { SimulatedClock } from '../../src/platform/clock.ts';
-import { totpAt } from '../../src/modules/officer/index.ts';
 import { registeredSession, residentForRegistration, TEST_PASSWORD } from '../support/accounts.ts';
 import {
   accessMatrix,
@@ -18,7 +17,14 @@ import { join, moveClockTo, nextRelease, waitFor } from '../support/releases.ts'
 import { adultWithoutPassport, applicantOf, takeResident } from '../support/residents.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { bearer, demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
+import {
+  bearer,
+  demoOfficers,
+  enrolOfficer,
+  officerCall,
+  officerSession,
+  paidApplication,
+} from '../support/visit.ts';
 
 /**
  * The access matrix (issue 18, item 4): every operation the OpenAPI document lists is walked as every
@@ -69,7 +75,14 @@ beforeAll(async () => {
     BIOMETRICS: await single('wawancara'),
     ADJUDICATOR: await single('adjudikator'),
     ISSUER: await single('penerbitan'),
-    OFFICE_ADMIN: await enrolOfficeAdmin(hq),
+    OFFICE_ADMIN: (
+      await enrolOfficer(t.app, hq, t.clock.now(), {
+        username: 'admin.matriks',
+        fullName: 'Admin Matriks Jakarta Selatan',
+        officeCode: OFFICE,
+        roles: ['OFFICE_ADMIN'],
+      })
+    ).session,
     otherOffice: await login('spv.bandung'),
     HQ: hq,
   };
@@ -118,21 +131,6 @@ afterAll(async () => {
   await t?.close();
   await smtp?.close();
 });
-
-/** An office administrator of the office, enrolled by HQ with the second factor it then requires. */
-async function enrolOfficeAdmin(hq: { token: string }) {
-  const password = 'kata sandi admin kantor';
-  const created = await officerCall(t.app, hq, 'POST', '/officers', {
-    username: 'admin.matriks',
-    fullName: 'Admin Matriks Jakarta Selatan',
-    password,
-    officeCode: OFFICE,
-    roles: ['OFFICE_ADMIN'],
-  });
-  if (created.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(created.body)}`);
-  const totp = totpAt(created.body.totpSecret as string, t.clock.now());
-  return officerSession(t.app, { username: 'admin.matriks', password }, totp);
-}
 
 async function send(operationId: string, request: MatrixRequest, caller: Caller) {
   const response = await t.app.inject({

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerRoles, type OfficerRole } from '#shared/roles.ts';
-import { totpAt } from '../../src/modules/officer/index.ts';
 import { portraitJpeg } from '../support/files.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { demoOfficers, officerCall, officerSession, paidApplication } from '../support/visit.ts';
+import {
+  demoOfficers,
+  enrolOfficer,
+  officerCall,
+  officerSession,
+  paidApplication,
+} from '../support/visit.ts';
 
 /**
  * The role matrix (issue 8): every officer route × every role × own / other office. Outside the office
@@ -66,23 +71,19 @@ describe('the officer role matrix', () => {
       );
     const hq = await login('admin.pusat');
     const enrol = async (username: string, officeCode: string, roles: OfficerRole[]) => {
-      const password = 'kata sandi admin kantor';
-      const created = await officerCall(t.app, hq, 'POST', '/officers', {
+      const enrolled = await enrolOfficer(t.app, hq, t.clock.now(), {
         username,
         fullName: `Admin ${officeCode}`,
-        password,
         officeCode,
         roles,
       });
-      expect(created.status).toBe(201);
-      const secret = created.body.totpSecret as string;
       const refused = await t.app.inject({
         method: 'POST',
         url: '/api/v1/officer/sessions',
-        payload: { username, password },
+        payload: { username, password: enrolled.password },
       });
       expect([refused.statusCode, refused.json().code]).toEqual([401, 'TOTP_REQUIRED']);
-      return officerSession(t.app, { username, password }, totpAt(secret, t.clock.now()));
+      return enrolled.session;
     };
     const specialists: [string, OfficerRole][] = [
       ['loket', 'CHECK_IN'],

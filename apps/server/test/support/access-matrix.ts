@@ -1,3 +1,4 @@
+import { officeSupervisorRoles } from '#shared/roles.ts';
 import { jpegWithGps, portraitJpeg } from './files.ts';
 
 /**
@@ -10,24 +11,19 @@ import { jpegWithGps, portraitJpeg } from './files.ts';
  * family member's application the owner filed; an officer of the application's office per single
  * role; a supervisor of another office (every office role); the HQ administrator.
  */
+type OfficeRole = (typeof officeSupervisorRoles)[number];
+/** Each office role is one caller: an officer of the application's office holding that role alone. */
 export const callers = [
   'none',
   'owner',
   'stranger',
   'nikHolder',
-  'CHECK_IN',
-  'COUNTER',
-  'VERIFIER',
-  'BIOMETRICS',
-  'ADJUDICATOR',
-  'ISSUER',
-  'OFFICE_ADMIN',
+  ...officeSupervisorRoles,
   'otherOffice',
   'HQ',
 ] as const;
 export type Caller = (typeof callers)[number];
 export type Expected = 'reached' | 401 | 403 | 404;
-type OfficeRole = Exclude<Caller, 'none' | 'owner' | 'stranger' | 'nikHolder' | 'otherOffice' | 'HQ'>;
 
 /** Records the requests point at, made before the walk (access-matrix.test.ts). */
 export interface Fixtures {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { totpAt } from '../../src/modules/officer/index.ts';
 import { registeredSession } from './accounts.ts';
 import { completeDraft } from './applications.ts';
 import { payAtChannel } from './payments.ts';
@@ -93,4 +94,21 @@ export async function officerCall(
 export async function handOverBody(app: FastifyInstance, session: { token: string }, id: string) {
   const view = await officerCall(app, session, 'GET', `/applications/${id}`);
   return { nikLastDigits: (view.body.applicant as { nik: string }).nik.slice(-4) };
+}
+
+/**
+ * An officer created by HQ (enrolment gives a TOTP secret, which every login then needs) and logged
+ * in with the code of the moment; `password` lets a test try a login without the code.
+ */
+export async function enrolOfficer(
+  app: FastifyInstance,
+  hq: { token: string },
+  now: Date,
+  officer: { username: string; fullName: string; officeCode: string; roles: string[] },
+) {
+  const password = 'kata sandi admin kantor';
+  const created = await officerCall(app, hq, 'POST', '/officers', { ...officer, password });
+  if (created.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(created.body)}`);
+  const totp = totpAt(created.body.totpSecret as string, now);
+  return { password, session: await officerSession(app, { username: officer.username, password }, totp) };
 }

@@ -42,9 +42,7 @@ export async function login(
   // Failures count against the account's current password: once the owner proves the mailbox with a
   // reset code, the password changes and strangers' failures no longer lock them out (issue 18).
   const accountKey = `${email}|${account ? passwordEpoch(account.passwordHash) : '-'}`;
-  await lockedUntilReset(() =>
-    deps.limiter.assertNotExhausted(accountLimits.loginFailuresPerEmail, accountKey),
-  );
+  await deps.limiter.assertNotExhausted(accountLimits.loginFailuresPerEmail, accountKey);
   dummyHash ??= hashPassword('not-a-real-password');
   const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash));
   if (!account || !passwordOk) {
@@ -75,23 +73,6 @@ export async function login(
 /** Changes with every new password (its hash has a fresh salt); the hash itself never leaves here. */
 function passwordEpoch(passwordHash: string): string {
   return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
-}
-
-/** The account-wide lock names the way out that only the owner has: a reset code by e-mail. */
-async function lockedUntilReset(check: () => Promise<void>): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'RATE_LIMITED') throw error;
-    throw new DomainError({
-      code: 'RATE_LIMITED',
-      detail: {
-        id: 'Terlalu banyak percobaan masuk ke akun ini dari berbagai tempat. Atur ulang kata sandi dengan kode yang dikirim ke e-mail Anda untuk segera masuk kembali.',
-        en: 'Too many attempts to log in to this account from many places. Reset your password with the code sent to your e-mail to log in again straight away.',
-      },
-      ...(error.headers ? { headers: error.headers } : {}),
-    });
-  }
 }
 
 async function startSession(deps: AccountsDeps, account: repository.AccountRow): Promise<LoginResult> {
